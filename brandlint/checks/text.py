@@ -1,0 +1,75 @@
+"""Shared matching over block text: term patterns, quoted ranges, case keeping."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from brandlint.model import Block
+
+QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”]{1,400}”|„[^“”]{1,400}[“”]')
+WORD = re.compile(r"[^\W\d_][\w]*(?:[-'’][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=4096)
+def term_pattern(term: str, case_sensitive: bool = False) -> re.Pattern:
+    """A term as a whole-word pattern; the words may be split by any run of spaces or a line break,
+    since markup is blanked to spaces. A trailing possessive is left outside the match."""
+    words = [re.escape(w) for w in term.split()]
+    body = r"\s+".join(words)
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTED.finditer(text)]
+
+
+def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def keep_case(found: str, replacement: str) -> str:
+    """Carry the case of what the writer typed onto a lower-case replacement: Clients -> Customers."""
+    if not replacement or replacement != replacement.lower():
+        return replacement
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if found[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def sentence_initial(block: Block, start: int) -> bool:
+    before = block.text[:start].rstrip()
+    return not before or before[-1] in ".!?:;\n" or block.kind in ("heading", "title")
+
+
+def shouting(block: Block) -> bool:
+    letters = [c for c in block.text if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def words(text: str) -> list[re.Match]:
+    return list(WORD.finditer(text))
+
+
+def format_message(template: str, **fields) -> str:
+    return template.format_map(_Fields(fields))
+
+
+class _Fields(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def inflections(avoid: str, use: str) -> list[tuple[str, str]]:
+    """A lower-case one-word pair also matches its singular or plural: clients/customers, client/customer."""
+    pairs = [(avoid, use)]
+    if " " in avoid or " " in use or not avoid.islower() or not use.islower():
+        return pairs
+    if avoid.endswith("s") and use.endswith("s") and len(avoid) > 3 and len(use) > 3:
+        pairs.append((avoid[:-1], use[:-1]))
+    elif not avoid.endswith("s") and not use.endswith("s"):
+        pairs.append((avoid + "s", use + "s"))
+    return pairs

@@ -1,0 +1,101 @@
+"""Decide what a claim-like sentence does to the messaging: retrieve the nearest entries by
+embedding, then check figures, negation, names, channels and dates. Pure: scores come in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from brandlint.claims.detect import Signal, names_in, negated, superlatives
+from brandlint.figures import Figure, find_figures, parse_figure
+from brandlint.messaging import Entry, Messaging
+
+# Defaults from evaluation/calibrate.py: coordinate search on the labelled `tune` split, inside the
+# bounds STS-B gives for this model (related >= 0.65, same meaning >= 0.80). Override under
+# `claims: thresholds:` in brandlint.yaml.
+THRESHOLDS = {
+    "match": 0.725,        # at or above: the sentence says what the entry says
+    "related": 0.725,      # a strong claim below this for every entry is unsupported
+    "figure_match": 0.575,  # a sentence with a figure of the entry's kind matches from here
+    "prohibited": 0.725,   # prohibited claims
+    "other_name": 0.12,    # taken off the score when the sentence names a different product
+    "other_attribute": 0.15,  # ... or claims a different superlative ("fastest" is not "cheapest")
+    "priority": 0.03,      # head start of prohibited and retired entries when several match
+    "claim_strength": 1.0,  # a claim at least this strong must be backed by an entry
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: str  # prohibited, retired, stale-figure, figure-mismatch, contradiction, channel, embargo, unsupported
+    entry: Entry | None
+    score: float
+    message: dict  # fields for the rule's message template
+
+
+def entry_figures(entry: Entry) -> list[Figure]:
+    if entry.figure:
+        figure = parse_figure(entry.figure)
+        return [figure] if figure else []
+    return [f for f in find_figures(entry.text) if not f.year_like]
+
+
+def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging: Messaging, channel: str,
+           as_of: dt.date, names: list[str], thresholds: dict) -> Verdict | None:
+    """Every entry close enough is judged; the closest judgement wins (prohibited and retired
+    entries get a small head start, since missing them costs most)."""
+    t = {**THRESHOLDS, **thresholds}
+    figures = [f for f in find_figures(text) if not f.year_like]
+    sentence_names = names_in(text, names)
+    sentence_best = superlatives(text)
+    candidates = []
+    for entry, score in ranked:
+        own = names_in(entry.text, names)
+        if own and sentence_names and not (own & sentence_names):
+            score -= t["other_name"]
+        entry_best = superlatives(entry.text)
+        if entry_best and sentence_best and not (entry_best & sentence_best):
+            score -= t["other_attribute"]
+        efigs = entry_figures(entry)
+        comparable = [f for f in figures if any(f.unit == e.unit for e in efigs)]
+        needed = t["prohibited"] if entry.section == "prohibited" else t["match"]
+        if comparable and efigs:
+            needed = min(needed, t["figure_match"])
+        if score < needed:
+            continue
+        head_start = t["priority"] if entry.section in ("prohibited", "retired") else 0.0
+        candidates.append((score + head_start, judge(text, entry, score, comparable, efigs, messaging, channel, as_of)))
+    if candidates:
+        return max(candidates, key=lambda c: c[0])[1]
+    best = ranked[0][1] if ranked else 0.0
+    if sig.strength >= t["claim_strength"] and best < t["related"]:
+        return Verdict("unsupported", None, best, {"reasons": ", ".join(r for r in sig.reasons)})
+    return None
+
+
+def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messaging, channel: str,
+          as_of: dt.date) -> Verdict | None:
+    """What a sentence that matches `entry` does to it; None when it restates or denies it harmlessly."""
+    flipped = negated(text) != negated(entry.text)
+    if entry.section == "prohibited":
+        return None if flipped else Verdict("prohibited", entry, score, {"reason": entry.reason})
+    if entry.section == "retired":
+        if flipped or (entry.retired_on and as_of < entry.retired_on):
+            return None
+        instead = messaging.entry(entry.use_instead) if entry.use_instead else None
+        return Verdict("retired", entry, score, {
+            "retired_on": str(entry.retired_on), "instead": instead.text if instead else "",
+            "instead_id": instead.id if instead else ""})
+    if flipped:
+        return Verdict("contradiction", entry, score, {})
+    if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
+        stale = [p for p in (parse_figure(x) for x in entry.previously) if p]
+        old = next((f for f in comparable if any(f.same(p) for p in stale)), None)
+        if old:
+            return Verdict("stale-figure", entry, score, {"found": old.show(), "current": efigs[0].show()})
+        return Verdict("figure-mismatch", entry, score, {"found": comparable[0].show(), "current": efigs[0].show()})
+    if entry.embargo_until and as_of < entry.embargo_until and channel != "internal":
+        return Verdict("embargo", entry, score, {"until": str(entry.embargo_until)})
+    if entry.channels and channel not in entry.channels:
+        return Verdict("channel", entry, score, {"channels": ", ".join(entry.channels)})
+    return None  # an approved message, restated

@@ -1,0 +1,260 @@
+"""The command line: the only module that prints or exits."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from brandlint import __version__
+from brandlint.config import Config, load_config
+from brandlint.messaging import load_messaging
+from brandlint.model import Severity
+from brandlint.yamlfile import ConfigError
+
+FORMATS = ["text", "concise", "json", "sarif", "github", "junit"]
+
+
+class UsageFailure(click.ClickException):
+    exit_code = 2
+
+    def show(self, file=None):
+        click.echo(f"brandlint: error: {self.format_message()}", err=True)
+
+
+def _color(stream) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _setup(config_path, select=(), ignore=(), fail_on=None, no_cache=False):
+    """Config, messaging, rules: any error here stops the run with exit 2."""
+    from brandlint.rules import load_rules
+
+    try:
+        config = load_config(config_path)
+        updates = {}
+        if select:
+            updates["select"] = tuple(s for item in select for s in item.split(","))
+        if ignore:
+            updates["ignore"] = config.ignore + tuple(s for item in ignore for s in item.split(","))
+        if fail_on:
+            updates["fail_on"] = Severity.parse(fail_on)
+        if no_cache:
+            updates["cache"] = False
+        config = dataclasses.replace(config, **updates)
+        messaging = load_messaging(config.messaging)
+        rules = load_rules(config.rule_dirs)
+    except ConfigError as exc:
+        raise UsageFailure(str(exc)) from None
+    return config, messaging, rules
+
+
+def _models(config: Config, allow_download: bool = False):
+    from brandlint.models import DEFAULT_MODEL, Models
+
+    claims = config.claims
+    return Models(model=claims.get("model", DEFAULT_MODEL), spacy_model=claims.get("spacy_model", "auto"),
+                  allow_download=allow_download or claims.get("allow_download", False), cache=config.cache)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="brandlint")
+def main():
+    """Check drafts against your company's master messaging: off-message claims, complex wording
+    and terminology drift."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(), help="Config file (default: found by walking up).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: text; github on GitHub Actions).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run.")
+@click.option("--channel", type=click.Choice(["internal", "external", "sales"]), help="Treat every draft as this channel.")
+@click.option("--as-of", type=str, callback=_date, help="Today's date for embargo and retirement checks (YYYY-MM-DD).")
+@click.option("--select", multiple=True, help="Only these rules: codes, prefixes, names or families (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes, names or families.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (Markdown, text, HTML).")
+@click.option("--stdin-filename", help="Name (and so format and channel) for text read from '-'.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
+@click.option("--allow-download", is_flag=True, help="Let the embedding model be downloaded if it is missing.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--diff", "diff_ref", help="Lint files changed since this git ref; report findings on changed lines.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, ignore, fix, stdin_filename,
+          no_cache, allow_download, baseline, diff_ref, quiet):
+    """Lint files and folders (or '-' for standard input)."""
+    from brandlint import run
+    from brandlint.engine import Context
+    from brandlint.models import ModelError
+    from brandlint.reporters import REPORTERS, Report
+
+    started = time.perf_counter()
+    config, messaging, rules = _setup(config_path, select, ignore, fail_on, no_cache)
+    options = run.Options(channel=channel, as_of=as_of, fix=fix)
+    ctx = Context(messaging, config, as_of=as_of or dt.date.today(), models=_models(config, allow_download))
+    changed = None
+    if diff_ref:
+        from brandlint import changes
+
+        try:
+            changed = changes.changed_lines(diff_ref, config.root)
+        except changes.GitError as exc:
+            raise UsageFailure(str(exc)) from None
+        paths = paths or tuple(str(p) for p in changed)
+        paths = tuple(p for p in paths if Path(p).resolve() in changed)
+    results = []
+    try:
+        if paths == ("-",):
+            data = sys.stdin.buffer.read()
+            name = stdin_filename or "stdin.md"
+            result = run.lint_bytes(name, data, rules, ctx, config, options, Path(name).suffix or ".md")
+            if fix:
+                sys.stdout.write(result.document.source if result.document else data.decode("utf-8", "replace"))
+                sys.exit(0)
+            results.append(result)
+        else:
+            files = run.collect(list(paths or ["."]), config)
+            results = run.lint_files(files, rules, ctx, config, options)
+    except ModelError as exc:
+        raise UsageFailure(str(exc)) from None
+    if changed is not None:
+        from brandlint import changes
+
+        results = changes.keep_changed(results, changed)
+    if baseline:
+        from brandlint import baselines
+
+        try:
+            results = baselines.subtract(results, baselines.load(Path(baseline)), config.root)
+        except baselines.BaselineError as exc:
+            raise UsageFailure(str(exc)) from None
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    stream = sys.stdout
+    report = Report(tuple(results), tuple(rules), time.perf_counter() - started, config.root,
+                    color=_color(stream) and not output and fmt == "text",
+                    width=shutil.get_terminal_size((100, 24)).columns, quiet=quiet)
+    text = REPORTERS[fmt](report)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        if not quiet:
+            click.echo(report.summary(), err=True)
+    else:
+        click.echo(text, nl=False)
+        if fmt in ("json", "sarif", "junit") and not quiet:
+            click.echo(report.summary(), err=True)
+    worst = max((f.severity for r in results for f in r.findings), default=None)
+    sys.exit(1 if worst is not None and worst >= config.fail_on else 0)
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path())
+def list_rules(config_path):
+    """List every rule: code, name, family, severity."""
+    _, _, rules = _setup(config_path)
+    width = max(len(r.name) for r in rules)
+    for rule in rules:
+        fix = " (fixable)" if rule.fixable else ""
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.family:<11}  {rule.severity!s:<7}{fix}")
+
+
+@main.command()
+@click.argument("target")
+@click.option("--config", "config_path", type=click.Path())
+@click.option("--channel", type=click.Choice(["internal", "external", "sales"]))
+@click.option("--as-of", type=str, callback=_date)
+def explain(target, config_path, channel, as_of):
+    """Explain a rule (CODE or name), or the findings on one line of a draft (PATH:LINE),
+    with the nearest messaging entries and their scores."""
+    config, messaging, rules = _setup(config_path)
+    rule = next((r for r in rules if target.upper() == r.code or target == r.name), None)
+    if rule:
+        from brandlint.explain import describe_rule
+
+        click.echo(describe_rule(rule))
+        return
+    path, _, line = target.rpartition(":")
+    if not path or not line.isdigit() or not Path(path).is_file():
+        raise UsageFailure(f"'{target}' is neither a rule code or name nor PATH:LINE of a file; "
+                           "see 'brandlint rules'")
+    from brandlint import run
+    from brandlint.engine import Context
+    from brandlint.explain import describe_findings
+    from brandlint.models import ModelError
+
+    ctx = Context(messaging, config, as_of=as_of or dt.date.today(), models=_models(config))
+    try:
+        result = run.lint_path(Path(path), rules, ctx, config, run.Options(channel=channel, as_of=as_of))
+        click.echo(describe_findings(result, int(line), ctx))
+    except ModelError as exc:
+        raise UsageFailure(str(exc)) from None
+
+
+@main.group()
+def messaging():
+    """Work with the master messaging."""
+
+
+@messaging.command("check")
+@click.option("--config", "config_path", type=click.Path())
+@click.option("--threshold", type=float, default=0.80, show_default=True,
+              help="Entries at least this similar are reported as confusable.")
+def messaging_check(config_path, threshold):
+    """Validate the messaging and report entries so alike that matching will confuse them."""
+    from brandlint.explain import confusable
+    from brandlint.models import ModelError
+
+    config, messaging, _ = _setup(config_path)
+    click.echo(f"{config.messaging}: {len(messaging.entries)} entries, {len(messaging.terms)} terms, "
+               f"{len(messaging.voice)} voice settings in {len(messaging.files)} files: valid")
+    try:
+        pairs = confusable(messaging, _models(config), threshold)
+    except ModelError as exc:
+        raise UsageFailure(str(exc)) from None
+    for a, b, score in pairs:
+        click.echo(f"{a.source}:{a.line}: warning: {a.section} '{a.id}' and {b.section} '{b.id}' "
+                   f"({b.source}:{b.line}) are {score:.2f} similar; reword one so drafts match the right entry")
+    sys.exit(1 if pairs else 0)
+
+
+@main.group()
+def baseline():
+    """Record today's findings so only new ones are reported."""
+
+
+@baseline.command("create")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=".brandlint-baseline.json", show_default=True)
+@click.option("--channel", type=click.Choice(["internal", "external", "sales"]))
+@click.option("--as-of", type=str, callback=_date)
+def baseline_create(paths, config_path, output, channel, as_of):
+    """Write a baseline of the current findings."""
+    from brandlint import baselines, run
+    from brandlint.engine import Context
+    from brandlint.models import ModelError
+
+    config, messaging, rules = _setup(config_path)
+    ctx = Context(messaging, config, as_of=as_of or dt.date.today(), models=_models(config))
+    try:
+        results = run.lint_files(run.collect(list(paths or ["."]), config), rules, ctx, config,
+                                 run.Options(channel=channel, as_of=as_of))
+    except ModelError as exc:
+        raise UsageFailure(str(exc)) from None
+    count = baselines.write(Path(output), results, config.root)
+    click.echo(f"wrote {output}: {count} findings in {len(results)} files", err=True)

@@ -1,0 +1,129 @@
+"""Find figures in text and normalise them: "more than 4,000", "over 4k", "4,000+" and
+"four thousand" are all 4000. Pure functions over strings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {"": 1, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
+          "b": 1e9, "bn": 1e9, "billion": 1e9}
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD = "|".join(list(_SMALL) + list(_TENS))
+
+NUMBER = re.compile(
+    r"(?<![\w.,#])(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+    r"(?:\s?(?P<scale>k|m|mn|bn|b|thousand|million|billion)\b)?"
+    r"\s?(?P<unit>%|percent\b|per cent\b|x\b|×|times\b)?(?P<plus>\+)?",
+    re.IGNORECASE)
+WORDS = re.compile(
+    rf"\b(?P<words>(?:{_WORD})(?:[\s-](?:{_WORD}|hundred|thousand|million|billion|and))*)"
+    rf"(?:\s(?P<unit>percent|per cent|times)\b)?\b",
+    re.IGNORECASE)
+TWICE = re.compile(r"\b(twice|double|triple|half)\b", re.IGNORECASE)
+NAMED = re.compile(r"\b(?!(?:More|Over|About|Nearly|Almost|Up|Under|The|Our|With|Than|Only|Just|In|At|By|For|"
+                   r"From|Since|To|And|Over|Around)\b)[A-Z][a-z]+\s$")
+QUALIFIER = re.compile(
+    r"(?P<q>more than|over|at least|upwards of|in excess of|above|nearly|almost|about|around|"
+    r"up to|under|fewer than|less than|below|roughly)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str  # "", "%", "x", "$", "€", "£"
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    qualifier: str = ""
+    year_like: bool = False
+
+    def same(self, other: "Figure") -> bool:
+        return self.unit == other.unit and abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))
+
+    def show(self) -> str:
+        return self.text or f"{self.value:g}{self.unit}"
+
+
+def _unit(match_unit: str | None, currency: str | None) -> str:
+    unit = (match_unit or "").lower()
+    if unit in ("%", "percent", "per cent"):
+        return "%"
+    if unit in ("x", "×", "times"):
+        return "x"
+    return currency or ""
+
+
+def _words_value(words: str) -> float | None:
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        if word in _SMALL:
+            current += _SMALL[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def find_figures(text: str) -> list[Figure]:
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in NUMBER.finditer(text):
+        digits = m["num"].replace(",", "")
+        value = float(digits + (m["dec"] or ""))
+        scale = (m["scale"] or "").lower()
+        value *= _UNITS.get(scale, 1)
+        unit = _unit(m["unit"], m["cur"])
+        year_like = (not m["cur"] and not scale and not m["unit"] and "," not in m["num"]
+                     and not m["dec"] and len(digits) == 4 and 1900 <= value <= 2100)
+        # "Fortune 500", "Windows 11": a bare number right after a capitalised word names something.
+        year_like = year_like or (not m["cur"] and not scale and not m["unit"] and not m["plus"]
+                                  and bool(NAMED.search(text[:m.start()])))
+        end = m.end()
+        while end > m.start() and text[end - 1] == " ":
+            end -= 1
+        found.append(_qualified(text, Figure(value, unit, m.start(), end, text[m.start():end], "", year_like)))
+        taken.append((m.start(), end))
+    for m in WORDS.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        words = m["words"].strip()
+        # "one" alone is nearly always a pronoun or article; it is not a figure.
+        if words.lower() in ("one", "zero", "and"):
+            continue
+        value = _words_value(words)
+        if value is None:
+            continue
+        found.append(_qualified(text, Figure(value, _unit(m["unit"], None), m.start(), m.end(), m.group(0))))
+    for m in TWICE.finditer(text):
+        value = {"twice": 2, "double": 2, "triple": 3, "half": 0.5}[m.group(1).lower()]
+        unit = "x" if value != 0.5 else "%"
+        found.append(Figure(value if unit == "x" else 50, unit, m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _qualified(text: str, figure: Figure) -> Figure:
+    q = QUALIFIER.search(text[max(0, figure.start - 24):figure.start])
+    if q:
+        return Figure(figure.value, figure.unit, figure.start, figure.end, figure.text, q["q"].lower(),
+                      figure.year_like)
+    return figure
+
+
+def parse_figure(text: str) -> Figure | None:
+    """One figure as written in the messaging (e.g. "4,000", "99.9%", "3x")."""
+    figures = [f for f in find_figures(text) if not f.year_like] or find_figures(text)
+    return figures[0] if figures else None

@@ -1,0 +1,217 @@
+"""Load and validate the master messaging: every YAML file in one folder, merged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brandlint.model import CHANNELS
+from brandlint.yamlfile import ConfigError, Located, check_keys, expect, load
+
+SECTIONS = {"facts": "fact", "messages": "message", "prohibited": "prohibited", "retired": "retired"}
+TOP_KEYS = {"company", "facts", "messages", "prohibited", "retired", "terms", "voice"}
+ENTRY_KEYS = {
+    "fact": {"text", "figure", "previously", "channels", "embargo_until", "variants", "note"},
+    "message": {"text", "figure", "previously", "channels", "embargo_until", "variants", "note"},
+    "prohibited": {"text", "reason", "variants", "note"},
+    "retired": {"text", "retired_on", "use_instead", "variants", "note"},
+}
+TERM_KEYS = {"use", "avoid", "case_sensitive", "channels", "note"}
+VOICE_KEYS = {"max_grade", "max_sentence_words", "passive", "min_words"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    section: str  # fact, message, prohibited, retired
+    text: str
+    figure: str | None = None
+    previously: tuple[str, ...] = ()
+    channels: tuple[str, ...] | None = None
+    embargo_until: dt.date | None = None
+    reason: str = ""
+    retired_on: dt.date | None = None
+    use_instead: str | None = None
+    variants: tuple[str, ...] = ()
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Term:
+    use: str
+    avoid: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    channels: tuple[str, ...] | None = None
+    note: str = ""
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Messaging:
+    company: str = ""
+    entries: tuple[Entry, ...] = ()
+    terms: tuple[Term, ...] = ()
+    voice: dict = field(default_factory=dict, hash=False, compare=False)
+    digest: str = ""
+    files: tuple[str, ...] = ()
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+
+# In a YAML flow list a comma separates items, so `previously: [2,500, 3,000]` would read as four
+# numbers. A person means two figures: quote digit groups before parsing (line numbers do not move).
+FLOW_FIGURE = re.compile(r"(?<=[\[,])(\s*)(\d{1,3}(?:,\d{3})+(?:\.\d+)?%?)(?=\s*[,\]])")
+
+
+def quote_figures(text: str) -> str:
+    return FLOW_FIGURE.sub(lambda m: f'{m.group(1)}"{m.group(2)}"', text)
+
+
+def load_messaging(folder: str | Path | None) -> Messaging:
+    if folder is None:
+        return Messaging()
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ConfigError(folder, None, "messaging folder not found; set 'messaging:' in brandlint.yaml "
+                                        "to the folder holding your master messaging YAML")
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    company, entries, terms, voice = "", [], [], {}
+    where: dict[str, str] = {}
+    digest = hashlib.sha256()
+    for path in files:
+        text = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + text)
+        located = load(path, quote_figures(text.decode("utf-8-sig", errors="replace")))
+        data = located.data
+        if data is None:
+            continue
+        check_keys(located, (), data, TOP_KEYS, "messaging file")
+        if "company" in data:
+            company = str(expect(located, ("company",), data["company"], str, "company"))
+        for section_key, section in SECTIONS.items():
+            block = data.get(section_key) or {}
+            expect(located, (section_key,), block, dict, f"'{section_key}'")
+            for entry_id, body in block.items():
+                entry = _entry(located, section_key, section, str(entry_id), body)
+                if entry.id in where:
+                    raise located.error((section_key, entry_id),
+                                        f"duplicate id '{entry.id}' (also in {where[entry.id]}); ids must be unique")
+                where[entry.id] = f"{path}:{entry.line}"
+                entries.append(entry)
+        for i, body in enumerate(expect(located, ("terms",), data.get("terms") or [], list, "'terms'")):
+            terms.append(_term(located, i, body))
+        for channel, body in (expect(located, ("voice",), data.get("voice") or {}, dict, "'voice'")).items():
+            voice[channel] = _voice(located, channel, body)
+    ids = {e.id for e in entries}
+    for entry in entries:
+        if entry.use_instead and entry.use_instead not in ids:
+            raise ConfigError(entry.source, entry.line,
+                              f"use_instead '{entry.use_instead}' of '{entry.id}' names no entry; "
+                              f"use one of: {', '.join(sorted(ids))}")
+    return Messaging(company, tuple(entries), tuple(terms), voice, digest.hexdigest(),
+                     tuple(str(p) for p in files))
+
+
+def _channels(located: Located, keys: tuple, value) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    expect(located, keys, value, list, "channels")
+    for i, name in enumerate(value):
+        if name not in CHANNELS:
+            raise located.error(keys + (i,), f"unknown channel '{name}'; use {', '.join(CHANNELS)}")
+    return tuple(value)
+
+
+def _date(located: Located, keys: tuple, value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise located.error(keys, f"bad date {value!r}; write it as YYYY-MM-DD, e.g. 2027-01-15") from None
+
+
+def _strings(located: Located, keys: tuple, value, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        value = [value]
+    for i, item in enumerate(value):
+        expect(located, keys + (i,), item, (str, int, float), what)
+    return tuple(str(v) for v in value)
+
+
+def _entry(located: Located, section_key: str, section: str, entry_id: str, body) -> Entry:
+    from brandlint.figures import parse_figure
+
+    keys = (section_key, entry_id)
+    if isinstance(body, str):
+        body = {"text": body}
+    check_keys(located, keys, body, ENTRY_KEYS[section], f"{section} '{entry_id}'")
+    if "text" not in body:
+        raise located.error(keys, f"{section} '{entry_id}' needs a 'text:' with the approved wording")
+    text = expect(located, keys + ("text",), body["text"], str, "text").strip()
+    figure = body.get("figure")
+    figures = [] if figure is None else [("figure", figure)]
+    figures += [(("previously", i), v) for i, v in enumerate(_strings(located, keys + ("previously",),
+                                                                       body.get("previously"), "previously"))]
+    for key, value in figures:
+        if parse_figure(str(value)) is None:
+            key = key if isinstance(key, tuple) else (key,)
+            raise located.error(keys + key, f"cannot read figure {value!r}; write a number such as 4,000, 99.9% or 3x")
+    if section == "retired" and "retired_on" not in body:
+        raise located.error(keys, f"retired '{entry_id}' needs 'retired_on: YYYY-MM-DD'")
+    return Entry(
+        id=entry_id, section=section, text=text,
+        figure=None if figure is None else str(figure),
+        previously=_strings(located, keys + ("previously",), body.get("previously"), "previously"),
+        channels=_channels(located, keys + ("channels",), body.get("channels")),
+        embargo_until=_date(located, keys + ("embargo_until",), body.get("embargo_until")),
+        reason=str(body.get("reason") or ""),
+        retired_on=_date(located, keys + ("retired_on",), body.get("retired_on")),
+        use_instead=body.get("use_instead"),
+        variants=_strings(located, keys + ("variants",), body.get("variants"), "variants"),
+        source=located.path, line=located.line(*keys) or 0,
+    )
+
+
+def _term(located: Located, i: int, body) -> Term:
+    keys = ("terms", i)
+    check_keys(located, keys, body, TERM_KEYS, "term")
+    if "use" not in body:
+        raise located.error(keys, "a term needs 'use:' with the preferred form")
+    case_sensitive = body.get("case_sensitive", False)
+    expect(located, keys + ("case_sensitive",), case_sensitive, bool, "case_sensitive")
+    return Term(
+        use=str(expect(located, keys + ("use",), body["use"], str, "use")),
+        avoid=_strings(located, keys + ("avoid",), body.get("avoid"), "avoid"),
+        case_sensitive=case_sensitive,
+        channels=_channels(located, keys + ("channels",), body.get("channels")),
+        note=str(body.get("note") or ""),
+        source=located.path, line=located.line(*keys) or 0,
+    )
+
+
+def _voice(located: Located, channel: str, body) -> dict:
+    keys = ("voice", channel)
+    if channel not in CHANNELS:
+        raise located.error(keys, f"unknown channel '{channel}'; use {', '.join(CHANNELS)}")
+    check_keys(located, keys, body, VOICE_KEYS, f"voice '{channel}'")
+    for key in ("max_grade", "max_sentence_words", "min_words"):
+        if key in body:
+            expect(located, keys + (key,), body[key], (int, float), key)
+    if "passive" in body:
+        expect(located, keys + ("passive",), body["passive"], bool, "passive")
+    return dict(body)

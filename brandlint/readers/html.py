@@ -1,0 +1,122 @@
+"""HTML: the standard library's parser reports where every tag, entity and run of text starts;
+tags are blanked, entities become their character padded to the same length, and script, style,
+pre, code and similar elements are blanked whole. Block-level tags end a block."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from brandlint.model import Block, Document
+from brandlint.readers.mask import URL, blank_all
+
+SKIP = {"script", "style", "pre", "code", "kbd", "samp", "var", "textarea", "noscript", "svg", "math", "template"}
+KINDS = {**{f"h{i}": "heading" for i in range(1, 7)}, "li": "list", "td": "table", "th": "table",
+         "blockquote": "quote", "title": "heading", "dt": "list", "dd": "list", "caption": "heading"}
+BLOCKS = set(KINDS) | {"p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol",
+                       "table", "tr", "br", "hr", "body", "head", "html", "figure", "figcaption", "form",
+                       "details", "summary", "dl", "address", "label", "button", "option", "select"}
+VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+
+class _Masker(HTMLParser):
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.out = list(source)
+        self.starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.skip = 0
+        self.stack: list[str] = []
+        self.cuts: list[tuple[int, str]] = [(0, "prose")]
+
+    def _at(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    def blank(self, start: int, end: int) -> None:
+        for i in range(start, min(end, len(self.out))):
+            if self.out[i] != "\n":
+                self.out[i] = " "
+
+    def tag_end(self, start: int) -> int:
+        end = self.source.find(">", start)
+        return len(self.source) if end < 0 else end + 1
+
+    def cut(self, at: int) -> None:
+        kind = next((KINDS[t] for t in reversed(self.stack) if t in KINDS), "prose")
+        self.cuts.append((at, kind))
+
+    def handle_starttag(self, tag, attrs):
+        start = self._at()
+        text = self.get_starttag_text() or ""
+        self.blank(start, start + len(text))
+        if tag in SKIP:
+            self.skip += 1
+        if tag in BLOCKS:
+            if tag not in VOID:
+                self.stack.append(tag)
+            self.cut(start + len(text))
+
+    def handle_startendtag(self, tag, attrs):
+        start = self._at()
+        self.blank(start, start + len(self.get_starttag_text() or ""))
+        if tag in BLOCKS:
+            self.cut(start)
+
+    def handle_endtag(self, tag):
+        start = self._at()
+        self.blank(start, self.tag_end(start))
+        if tag in SKIP and self.skip:
+            self.skip -= 1
+        if tag in BLOCKS:
+            self.cut(start)
+            if tag in self.stack:
+                while self.stack.pop() != tag:
+                    pass
+            self.cut(start)
+
+    def handle_data(self, data):
+        if self.skip:
+            start = self._at()
+            self.blank(start, start + len(data))
+
+    def _ref(self, raw: str, char: str):
+        start = self._at()
+        end = start + len(raw) + (1 if self.source[start + len(raw):start + len(raw) + 1] == ";" else 0)
+        self.blank(start, end)
+        if not self.skip and len(char) == 1 and char not in "\n":
+            self.out[start] = char
+
+    def handle_entityref(self, name):
+        self._ref("&" + name, html.unescape(f"&{name};"))
+
+    def handle_charref(self, name):
+        self._ref("&#" + name, html.unescape(f"&#{name};"))
+
+    def handle_comment(self, data):
+        start = self._at()
+        self.blank(start, self.source.find("-->", start) + 3 if "-->" in self.source[start:] else len(self.source))
+
+    def handle_decl(self, decl):
+        start = self._at()
+        self.blank(start, self.tag_end(start))
+
+    handle_pi = handle_decl
+    unknown_decl = handle_decl
+
+
+def read(path: str, source: str, encoding: str = "utf-8") -> Document:
+    parser = _Masker(source)
+    parser.feed(source)
+    parser.close()
+    masked = blank_all("".join(parser.out), URL)
+    cuts = parser.cuts + [(len(source), "prose")]
+    blocks = []
+    for (a, kind), (b, _) in zip(cuts, cuts[1:]):
+        text = masked[a:b]
+        for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):  # a blank line also ends a block
+            chunk = m.group(0).rstrip()
+            if chunk:
+                blocks.append(Block(chunk, a + m.start(), kind))
+    return Document(path, source, tuple(blocks), "html", {}, encoding)

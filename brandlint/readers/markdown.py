@@ -1,0 +1,109 @@
+"""Markdown: markdown-it-py finds the block structure (line ranges); the text of each block is the
+source slice with markup blanked, so offsets stay exact. Code, inline code, URLs, link targets,
+HTML and front matter are not linted."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+from markdown_it import MarkdownIt
+
+from brandlint.model import Block, Document
+from brandlint.readers.mask import URL, blank, blank_all
+
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^\1[ \t]*$", re.S | re.M)
+INLINE = [
+    (re.compile(r"<!--.*?-->", re.S), None),
+    (re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S), None),  # inline code
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), None),  # images
+    (re.compile(r"\[(?P<t>[^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"), "t"),  # [words](target)
+    (re.compile(r"\[(?P<t>[^\]]+)\]\[[^\]]*\]"), "t"),  # [words][ref]
+    (re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"), None),  # autolinks
+    (re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>"), None),  # inline HTML tags
+    (URL, None),
+    (re.compile(r"\*+|~~|(?<![\w\\])_+|_+(?!\w)"), None),  # emphasis markers
+    (re.compile(r"\\(?=[!-/:-@\[-`{-~])"), None),  # backslash escapes
+]
+HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
+CONTAINER_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*(?:\[[ xX]\][ \t]+)?)?", re.M)
+QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+_PARSER = MarkdownIt("commonmark").enable("table")
+
+
+def front_matter(source: str) -> tuple[dict, tuple[int, int] | None]:
+    m = FRONT_MATTER.match(source)
+    if not m:
+        return {}, None
+    body = m.group(2)
+    try:
+        data = yaml.safe_load(body) if m.group(1) == "---" else tomllib.loads(body)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+        data = {}
+    return (data if isinstance(data, dict) else {}), m.span()
+
+
+def mask_inline(text: str) -> str:
+    for pattern, keep in INLINE:
+        text = blank_all(text, pattern, keep)
+    return text
+
+
+def read(path: str, source: str, encoding: str = "utf-8") -> Document:
+    meta, fm_span = front_matter(source)
+    parse_text = blank(source, *fm_span) if fm_span else source
+    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+
+    def span(lines) -> tuple[int, int]:
+        a = starts[lines[0]] if lines[0] < len(starts) else len(source)
+        b = starts[lines[1]] if lines[1] < len(starts) else len(source)
+        return a, b
+
+    blocks: list[Block] = []
+    containers: list[str] = []
+    for token in _PARSER.parse(parse_text):
+        if token.type in ("list_item_open", "blockquote_open"):
+            containers.append(token.type)
+        elif token.type in ("list_item_close", "blockquote_close"):
+            containers.pop()
+        elif token.type in ("paragraph_open", "heading_open") and token.map:
+            a, b = span(token.map)
+            text = source[a:b]
+            if token.type == "heading_open":
+                kind = "heading"
+                text = blank_all(text, HEADING_MARKS)
+            else:
+                kind = ("quote" if "blockquote_open" in containers else
+                        "list" if "list_item_open" in containers else "prose")
+            if containers:
+                text = blank_all(text, CONTAINER_MARKS if "list_item_open" in containers else QUOTE_MARKS)
+            _add(blocks, mask_inline(text), a, kind)
+        elif token.type == "table_open" and token.map:
+            for line in range(*token.map):
+                a, b = span((line, line + 1))
+                row = source[a:b]
+                if re.fullmatch(r"[\s|:\-]+", row):
+                    continue
+                for cell in _cells(row):
+                    _add(blocks, mask_inline(row[cell[0]:cell[1]]), a + cell[0], "table")
+    return Document(path, source, tuple(blocks), "markdown", meta, encoding)
+
+
+def _cells(row: str) -> list[tuple[int, int]]:
+    bounds, code = [], False
+    for i, ch in enumerate(row):
+        if ch == "`":
+            code = not code
+        elif ch == "|" and not code and (i == 0 or row[i - 1] != "\\"):
+            bounds.append(i)
+    edges = [-1] + bounds + [len(row.rstrip("\r\n"))]
+    return [(a + 1, b) for a, b in zip(edges, edges[1:]) if b > a + 1]
+
+
+def _add(blocks: list[Block], text: str, start: int, kind: str) -> None:
+    stripped = text.lstrip()
+    start += len(text) - len(stripped)
+    stripped = stripped.rstrip()
+    if stripped:
+        blocks.append(Block(stripped, start, kind))

@@ -1,0 +1,68 @@
+"""One render() per output format. REPORTERS maps the --format name to it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from brandlint.model import FileResult, Finding, Position, Severity
+
+
+@dataclass(frozen=True)
+class Report:
+    results: tuple[FileResult, ...]
+    rules: tuple = ()
+    seconds: float = 0.0
+    root: Path = field(default_factory=Path.cwd)
+    color: bool = False
+    width: int = 100
+    quiet: bool = False
+
+    def items(self):
+        for result in self.results:
+            for finding, position in zip(result.findings, result.positions):
+                yield result, finding, position
+
+    def counts(self) -> Counter:
+        return Counter(str(f.severity) for _, f, _ in self.items())
+
+    def summary(self) -> str:
+        c = self.counts()
+        total = sum(c.values())
+        files = len(self.results)
+        fixed = sum(r.fixed for r in self.results)
+        fixed_text = f", {fixed} fixed" if fixed else ""
+        return (f"{files} file{'s' * (files != 1)} checked: {total} finding{'s' * (total != 1)} "
+                f"({c['error']} error{'s' * (c['error'] != 1)}, {c['warning']} warning{'s' * (c['warning'] != 1)}, "
+                f"{c['info']} info){fixed_text} in {self.seconds:.2f}s")
+
+    def relpath(self, path: str) -> str:
+        try:
+            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+
+def location(path: str, position: Position) -> str:
+    if position.where:
+        return f"{path}:{position.where}"
+    return f"{path}:{position.line}:{position.column}"
+
+
+def _lazy(module: str):
+    def render(report: Report) -> str:
+        import importlib
+
+        return importlib.import_module(f"brandlint.reporters.{module}").render(report)
+    return render
+
+
+REPORTERS = {
+    "text": _lazy("text"),
+    "concise": _lazy("concise"),
+    "json": _lazy("json_"),
+    "sarif": _lazy("sarif"),
+    "github": _lazy("github"),
+    "junit": _lazy("junit"),
+}

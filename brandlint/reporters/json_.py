@@ -1,0 +1,40 @@
+"""Versioned JSON for scripts. Field names are a contract: add, never rename."""
+
+import json
+
+from brandlint import __version__
+from brandlint.reporters import Report
+
+SCHEMA_VERSION = 1
+
+
+def finding_dict(report: Report, result, finding, position) -> dict:
+    details = dict(finding.details)
+    out = {
+        "path": report.relpath(result.path),
+        "line": position.line, "column": position.column,
+        "end_line": position.end_line, "end_column": position.end_column,
+        "where": position.where or None,
+        "rule": finding.rule, "name": finding.name, "family": finding.family,
+        "severity": str(finding.severity), "message": finding.message, "match": finding.match,
+        "suggestions": list(finding.suggestions), "fixable": finding.fix is not None,
+        "channel": result.channel, "entry": finding.entry,
+    }
+    if "score" in details:
+        out["score"] = details["score"]
+    if "nearest" in details:
+        out["nearest"] = [{"entry": e, "score": s} for e, s in details["nearest"]]
+    return out
+
+
+def render(report: Report) -> str:
+    counts = report.counts()
+    data = {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "brandlint", "version": __version__},
+        "summary": {"files": len(report.results), "findings": sum(counts.values()),
+                    "error": counts["error"], "warning": counts["warning"], "info": counts["info"],
+                    "fixed": sum(r.fixed for r in report.results), "seconds": round(report.seconds, 3)},
+        "findings": [finding_dict(report, r, f, p) for r, f, p in report.items()],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

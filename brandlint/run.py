@@ -1,0 +1,145 @@
+"""Find the files, read each one, lint it, fix it if asked. The only module besides the CLI
+that touches the file system for drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from brandlint import engine, fixes, readers
+from brandlint.config import Config
+from brandlint.model import Document, FileResult, Finding, LineIndex, Rule, Severity
+
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+MAX_FIX_PASSES = 5
+
+
+@dataclass(frozen=True)
+class Options:
+    channel: str | None = None
+    as_of: dt.date | None = None
+    fix: bool = False
+
+
+def _spec(patterns) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def excluded(path: Path, config: Config) -> bool:
+    if not config.exclude:
+        return False
+    try:
+        relative = path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    return _spec(config.exclude).match_file(relative)
+
+
+def collect(paths: list[str], config: Config) -> list[Path]:
+    """Files named on the command line, and supported files under folders (honouring exclude and
+    .gitignore). Folder symlinks are followed once: a loop cannot hang the walk."""
+    found: list[Path] = []
+    seen_dirs: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(_walk(path, config, seen_dirs))
+        elif not excluded(path, config):
+            found.append(path)
+    unique, seen = [], set()
+    for p in found:
+        key = os.path.normpath(str(p))
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def _walk(top: Path, config: Config, seen_dirs: set[str]):
+    ignores: dict[str, pathspec.PathSpec] = {}
+    for folder, dirs, files in os.walk(top, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen_dirs:
+            dirs[:] = []
+            continue
+        seen_dirs.add(real)
+        gitignore = Path(folder) / ".gitignore"
+        if gitignore.is_file():
+            ignores[folder] = _spec(gitignore.read_text("utf-8", "replace").splitlines())
+
+        def ignored(name: str, is_dir: bool) -> bool:
+            full = Path(folder) / name
+            for base, spec in ignores.items():
+                try:
+                    rel = full.relative_to(base).as_posix()
+                except ValueError:
+                    continue
+                if spec.match_file(rel + ("/" if is_dir else "")):
+                    return True
+            return excluded(full, config)
+
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not ignored(d, True))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if readers.supported(path) and not ignored(name, False):
+                yield path
+
+
+def tool_result(path: str, rule: Rule | None, reason: str) -> FileResult:
+    rule_code, name, message = ("BL001", "unreadable-file", f"cannot lint this file: {reason}")
+    if rule:
+        message = rule.message.format(reason=reason)
+    finding = Finding(rule_code, name, "tool", Severity.ERROR, message, 0, 0)
+    from brandlint.model import Position
+
+    return FileResult(path, (finding,), (Position(1, 1, 1, 1),))
+
+
+def lint_document(document: Document, rules: list[Rule], ctx: engine.Context, config: Config,
+                  options: Options) -> tuple[Document, list[Finding], list[Rule], int]:
+    ctx.channel = engine.channel_for(document, config, options.channel)
+    chosen = engine.rules_for(rules, config, ctx.channel)
+    findings = engine.lint(document, chosen, ctx)
+    fixed = 0
+    if options.fix and document.editable:
+        for _ in range(MAX_FIX_PASSES):
+            edits = [f.fix for f in findings if f.fix]
+            if not edits:
+                break
+            source, count = fixes.apply(document.source, edits)
+            fixed += count
+            document = readers.reparse(document, source)
+            findings = engine.lint(document, chosen, ctx)
+    return document, findings, chosen, fixed
+
+
+def lint_bytes(path: str, data: bytes, rules: list[Rule], ctx: engine.Context, config: Config,
+               options: Options, suffix: str | None = None) -> FileResult:
+    try:
+        document = readers.read(path, data, suffix)
+    except readers.ReadError as exc:
+        return tool_result(path, next((r for r in rules if r.code == "BL001"), None), str(exc))
+    document, findings, _, fixed = lint_document(document, rules, ctx, config, options)
+    index = LineIndex(document)
+    positions = tuple(index.position(f.start, f.end) for f in findings)
+    return FileResult(path, tuple(findings), positions, ctx.channel, document, fixed)
+
+
+def lint_path(path: Path, rules, ctx, config, options) -> FileResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return tool_result(str(path), next((r for r in rules if r.code == "BL001"), None),
+                           exc.strerror or str(exc))
+    result = lint_bytes(str(path), data, rules, ctx, config, options)
+    if options.fix and result.fixed and result.document is not None:
+        fixes.write_atomic(path, result.document.source, result.document.encoding)
+    return result
+
+
+def lint_files(files: list[Path], rules, ctx, config, options) -> list[FileResult]:
+    return [lint_path(path, rules, ctx, config, options) for path in files]

@@ -1,0 +1,97 @@
+"""Load YAML safely and remember where every key sits, so errors can name the line."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import yaml
+
+
+class ConfigError(Exception):
+    """A configuration, rule or messaging file the run cannot use. The CLI exits 2."""
+
+    def __init__(self, path: str | Path, line: int | None, message: str):
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class Located:
+    """Parsed YAML data plus the line of each key path, e.g. ("facts", "customer-count", "figure")."""
+
+    def __init__(self, path: str | Path, data, lines: dict[tuple, int]):
+        self.path, self.data, self.lines = str(path), data, lines
+
+    def line(self, *keys) -> int | None:
+        keys = tuple(keys)
+        while keys:
+            if keys in self.lines:
+                return self.lines[keys]
+            keys = keys[:-1]
+        return self.lines.get((), 1)
+
+    def error(self, keys: tuple, message: str) -> ConfigError:
+        return ConfigError(self.path, self.line(*keys), message)
+
+
+def load(path: str | Path, text: str | None = None) -> Located:
+    path = Path(path)
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(path, None, f"cannot read: {exc}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(path, mark.line + 1 if mark else None,
+                          f"invalid YAML: {problem}; check indentation and quoting") from None
+    lines: dict[tuple, int] = {(): 1}
+    if node is not None:
+        _walk(node, (), lines, path)
+    return Located(path, data, lines)
+
+
+def _walk(node, keys: tuple, lines: dict, path: Path) -> None:
+    lines[keys] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                raise ConfigError(path, key_node.start_mark.line + 1,
+                                  f"duplicate key '{key}' (first at line {seen[key]}); keep one")
+            seen[key] = key_node.start_mark.line + 1
+            _walk(value_node, keys + (key,), lines, path)
+            lines[keys + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, keys + (i,), lines, path)
+
+
+def check_keys(located: Located, keys: tuple, mapping, allowed, what: str) -> None:
+    """Unknown keys are errors, with the nearest valid key suggested."""
+    if not isinstance(mapping, dict):
+        raise located.error(keys, f"{what} must be a mapping of keys to values")
+    for key in mapping:
+        if key not in allowed:
+            near = difflib.get_close_matches(str(key), list(allowed), n=1)
+            hint = f"did you mean '{near[0]}'?" if near else f"valid keys: {', '.join(sorted(allowed))}"
+            raise located.error(keys + (key,), f"unknown key '{key}' in {what}; {hint}")
+
+
+def expect(located: Located, keys: tuple, value, types, what: str):
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in _tuple(types)):
+        names = " or ".join(t.__name__.replace("str", "text").replace("dict", "mapping")
+                            .replace("list", "list").replace("int", "number")
+                            for t in _tuple(types))
+        raise located.error(keys, f"{what} must be {names}, not {type(value).__name__}: {value!r}")
+    return value
+
+
+def _tuple(types):
+    return types if isinstance(types, tuple) else (types,)
