@@ -52,6 +52,12 @@ def load_rule(path: Path) -> Rule:
     for key, types in options.items():
         if key in data:
             expect(located, (key,), data[key], types, key)
+    for i, pattern in enumerate(data.get("patterns") or []):
+        try:
+            re.compile(str(pattern))
+        except re.error as exc:
+            raise located.error(("patterns", i), f"invalid regular expression {pattern!r}: {exc}; "
+                                                 "escape special characters such as ( [ + with a backslash")
     examples = data.get("examples") or {}
     check_keys(located, ("examples",), examples, {"fail", "pass", "fix"}, "examples")
     for group, items in examples.items():

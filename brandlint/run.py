@@ -26,7 +26,7 @@ class Options:
 
 
 def _spec(patterns) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 
 def excluded(path: Path, config: Config) -> bool:

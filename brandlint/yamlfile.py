@@ -35,6 +35,14 @@ class Located:
         return ConfigError(self.path, self.line(*keys), message)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text: PyYAML raises a bare ValueError on 2027-13-45, and the
+    messaging loader gives a better message when it parses dates itself."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
 def load(path: str | Path, text: str | None = None) -> Located:
     path = Path(path)
     if text is None:
@@ -43,8 +51,8 @@ def load(path: str | Path, text: str | None = None) -> Located:
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(path, None, f"cannot read: {exc}") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

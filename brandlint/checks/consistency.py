@@ -3,24 +3,28 @@ The first form used wins; later other forms are flagged with it as the fix."""
 
 from __future__ import annotations
 
-from brandlint.checks.text import format_message, keep_case, term_pattern
+from brandlint.checks.text import format_message, keep_case, term_set
 from brandlint.model import Edit, Finding
 
 OPTIONS = {"either": list}
 
 
 def check(rule, document, ctx):
-    for group in rule.options.get("either") or ():
-        hits = []
-        for variant in group:
-            for block in document.blocks:
-                for m in term_pattern(str(variant)).finditer(block.text):
-                    hits.append((block.start + m.start(), block.start + m.end(), str(variant), m.group(0)))
-        if len({h[2] for h in hits}) < 2:
+    groups = [[str(v) for v in group] for group in rule.options.get("either") or ()]
+    variants = tuple(v for group in groups for v in group)
+    owner = [g for g, group in enumerate(groups) for _ in group]
+    terms = term_set(variants, (False,) * len(variants))
+    hits: dict[int, list] = {}
+    for block in document.blocks:
+        for m, i in terms.finditer(block.text):
+            hits.setdefault(owner[i], []).append((block.start + m.start(), block.start + m.end(), variants[i],
+                                                  m.group(0)))
+    for group_hits in hits.values():
+        if len({h[2] for h in group_hits}) < 2:
             continue
-        hits.sort()
-        first = hits[0][2]
-        for start, end, variant, found in hits:
+        group_hits.sort()
+        first = group_hits[0][2]
+        for start, end, variant, found in group_hits:
             if variant == first:
                 continue
             expected = keep_case(found, first)

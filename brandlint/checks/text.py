@@ -20,6 +20,38 @@ def term_pattern(term: str, case_sensitive: bool = False) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", 0 if case_sensitive else re.IGNORECASE)
 
 
+class TermSet:
+    """Many terms, one regex pass per block: a check over a 10 MB draft makes one call per block, not
+    one per term per block. `finditer` yields (match, index of the term in `terms`)."""
+
+    def __init__(self, terms: tuple[str, ...], case_sensitive: tuple[bool, ...]):
+        self.lookup: dict[tuple[bool, str], list[int]] = {}
+        bodies = {True: set(), False: set()}
+        for i, (term, sensitive) in enumerate(zip(terms, case_sensitive)):
+            words = term.split()
+            if not words:
+                continue
+            key = " ".join(words) if sensitive else " ".join(words).lower()
+            self.lookup.setdefault((sensitive, key), []).append(i)
+            bodies[sensitive].add(r"\s+".join(re.escape(w) for w in words))
+        self.patterns = [
+            (sensitive, re.compile(r"(?<![\w-])(?:" + "|".join(sorted(b, key=len, reverse=True)) + r")(?![\w-])",
+                                   0 if sensitive else re.IGNORECASE))
+            for sensitive, b in bodies.items() if b]
+
+    def finditer(self, text: str):
+        for sensitive, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                key = " ".join(m.group(0).split())
+                for i in self.lookup.get((sensitive, key if sensitive else key.lower()), ()):
+                    yield m, i
+
+
+@lru_cache(maxsize=256)
+def term_set(terms: tuple[str, ...], case_sensitive: tuple[bool, ...]) -> TermSet:
+    return TermSet(terms, case_sensitive)
+
+
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
@@ -46,8 +78,7 @@ def sentence_initial(block: Block, start: int) -> bool:
 
 
 def shouting(block: Block) -> bool:
-    letters = [c for c in block.text if c.isalpha()]
-    return len(letters) > 3 and all(c.isupper() for c in letters)
+    return block.text.isupper() and sum(c.isalpha() for c in block.text) > 3
 
 
 def words(text: str) -> list[re.Match]:
@@ -61,6 +92,17 @@ def format_message(template: str, **fields) -> str:
 class _Fields(dict):
     def __missing__(self, key):
         return "{" + key + "}"
+
+
+TRAILING_TO = ("to", "into", "onto")
+
+
+def carry_preposition(avoid: str, use: str) -> str:
+    """A phrase that ends in "to" keeps it: "login to the console" -> "sign in to the console"."""
+    ends = lambda phrase: phrase.split()[-1].lower() if phrase.split() else ""  # noqa: E731
+    if ends(avoid) in TRAILING_TO and ends(use) not in TRAILING_TO:
+        return f"{use} to"
+    return use
 
 
 def inflections(avoid: str, use: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from brandlint.figures import find_figures
 
 SUPERLATIVE = re.compile(
-    r"\b(?:the\s+only|only\s+\w+\s+(?:that|to|which)|#\s?1|number\s+one|no\.\s?1|leading|leader|industry-leading|"
+    r"#\s?1\b|\b(?:the\s+only|only\s+\w+\s+(?:that|to|which)|number\s+one|no\.\s?1|leading|leader|industry-leading|"
     r"best|fastest|cheapest|largest|biggest|most|safest|simplest|easiest|the\s+first|unmatched|unrivall?ed|"
     r"unbeatable|world-class|better\s+than|faster\s+than|cheaper\s+than|more\s+\w+\s+than|"
     r"\w+est\s+(?:cloud|platform|service|product|way))\b", re.I)
@@ -63,7 +63,7 @@ def signal(text: str, names: list[str]) -> Signal:
 # "No cloud is cheaper than X" says X is cheapest: a negated comparative is a superlative.
 CONTRAST = re.compile(r",\s*(?:and\s+)?not\s+[\w\s-]+|\bnot\s+only\b|\bno\s+(?:more|less)\s+than\b|"
                       r"\b(?:no|none|nothing|nobody)\b[\w\s-]*?\b(?:is|are|comes?)\s+\w+er\s+than\b", re.I)
-SUPERLATIVE_WORD = re.compile(r"\b(?:best|most\s+\w+|least\s+\w+|#\s?1|only|the\s+first|leading|\w{3,}est)\b", re.I)
+SUPERLATIVE_WORD = re.compile(r"#\s?1\b|\b(?:best|most\s+\w+|least\s+\w+|only|the\s+first|leading|\w{3,}est)\b", re.I)
 NOT_SUPERLATIVE = {"interest", "request", "latest", "test", "forest", "suggest", "honest", "modest", "invest",
                    "harvest", "digest", "contest", "protest", "guest", "quest", "west", "rest", "nest",
                    "manifest", "arrest"}

