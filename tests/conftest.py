@@ -54,7 +54,8 @@ def lint(messaging, rules, models):
     def go(text: str, channel: str = "external", suffix: str = ".md", select=(), as_of=AS_OF, fix=False):
         config = Config(root=ROOT, select=tuple(select))
         ctx = Context(messaging, config, as_of=as_of, models=models)
-        result = run.lint_bytes(f"draft{suffix}", text.encode("utf-8"), rules, ctx, config,
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        result = run.lint_bytes(f"draft{suffix}", data, rules, ctx, config,
                                 run.Options(channel=channel, as_of=as_of, fix=fix))
         return result
     return go

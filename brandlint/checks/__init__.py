@@ -41,7 +41,7 @@ KINDS = {
     "misspelling": Kind(names.misspelling, names.OPTIONS),
     "restricted": Kind(names.restricted, {}),
     "claims": Kind(_claims, {"verdict": str}),
-    "readability": Kind(_wording("readability"), {"min_words": int, "formulas": list}),
+    "readability": Kind(_wording("readability_check"), {"min_words": int, "report": str}),
     "hard-sentence": Kind(_wording("hard_sentence"), {"max_grade": (int, float), "max_words": int}),
     "sentence-length": Kind(_wording("sentence_length"), {}),
     "passive": Kind(_wording("passive"), {"participles": list, "adjectives": list}),

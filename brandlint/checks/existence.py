@@ -28,8 +28,9 @@ def check(rule, document, ctx):
         for m, token in hits:
             if inside(quoted, m.start(), m.end()):
                 continue
+            a, b = m.span("m") if "m" in m.re.groupindex and m.group("m") else m.span()
             hint = advice.get(token.lower())
             hints = tuple(hint) if isinstance(hint, list) else ((hint,) if hint else ())
             yield Finding(rule.code, rule.name, rule.family, rule.severity,
-                          format_message(rule.message, found=m.group(0), advice=hints[0] if hints else ""),
-                          block.start + m.start(), block.start + m.end(), m.group(0), hints)
+                          format_message(rule.message, found=block.text[a:b], advice=hints[0] if hints else ""),
+                          block.start + a, block.start + b, block.text[a:b], hints)

