@@ -27,7 +27,11 @@ class Models:
     # spaCy ------------------------------------------------------------------
     def nlp(self):
         if self._nlp is None:
-            import spacy
+            try:
+                import spacy
+            except ImportError:
+                raise ModelError("claims checks need spaCy: pip install 'brandlint[claims]' "
+                                 "(or skip them with --ignore claims)") from None
 
             name = self.spacy_model
             if name == "auto":

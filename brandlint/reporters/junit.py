@@ -1,0 +1,35 @@
+"""JUnit XML for CI systems that show test reports (GitLab, Jenkins): a suite per file, a failing
+case per finding, one passing case for a clean file."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from brandlint.reporters import Report, location
+
+
+def render(report: Report) -> str:
+    root = ET.Element("testsuites", name="brandlint")
+    total = failures = 0
+    for result in report.results:
+        path = report.relpath(result.path)
+        suite = ET.SubElement(root, "testsuite", name=path)
+        cases = 0
+        for finding, p in zip(result.findings, result.positions):
+            case = ET.SubElement(suite, "testcase", classname=path,
+                                 name=f"{finding.rule} {finding.name} at {p.where or f'{p.line}:{p.column}'}")
+            failure = ET.SubElement(case, "failure", message=finding.message, type=finding.rule)
+            failure.text = f"{location(path, p)}: {finding.rule} [{finding.severity}] {finding.message}"
+            cases += 1
+        if not cases:
+            ET.SubElement(suite, "testcase", classname=path, name="brandlint")
+        suite.set("tests", str(max(cases, 1)))
+        suite.set("failures", str(cases))
+        suite.set("errors", "0")
+        total += max(cases, 1)
+        failures += cases
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
