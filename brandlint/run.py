@@ -3,16 +3,20 @@ that touches the file system for drafts."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pathspec
 
-from brandlint import engine, fixes, readers
+from brandlint import __version__, engine, fixes, readers
+from brandlint.cache import Store
 from brandlint.config import Config
-from brandlint.model import Document, FileResult, Finding, LineIndex, Rule, Severity
+from brandlint.model import Document, Edit, FileResult, Finding, LineIndex, Position, Rule, Severity
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 MAX_FIX_PASSES = 5
@@ -94,8 +98,6 @@ def tool_result(path: str, rule: Rule | None, reason: str) -> FileResult:
     if rule:
         message = rule.message.format(reason=reason)
     finding = Finding(rule_code, name, "tool", Severity.ERROR, message, 0, 0)
-    from brandlint.model import Position
-
     return FileResult(path, (finding,), (Position(1, 1, 1, 1),))
 
 
@@ -129,17 +131,73 @@ def lint_bytes(path: str, data: bytes, rules: list[Rule], ctx: engine.Context, c
     return FileResult(path, tuple(findings), positions, ctx.channel, document, fixed)
 
 
-def lint_path(path: Path, rules, ctx, config, options) -> FileResult:
+def lint_path(path: Path, rules, ctx, config, options, store: Store | None = None) -> FileResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         return tool_result(str(path), next((r for r in rules if r.code == "BL001"), None),
                            exc.strerror or str(exc))
+    key = None
+    if store is not None and store.db is not None and not options.fix:
+        key = result_key(str(path), data, rules, ctx, config, options)
+        hit = store.get_many([key]).get(key)
+        if hit is not None:
+            return thaw(str(path), data, hit)
     result = lint_bytes(str(path), data, rules, ctx, config, options)
     if options.fix and result.fixed and result.document is not None:
         fixes.write_atomic(path, result.document.source, result.document.encoding)
+    if key is not None and not any(f.rule == "BL001" for f in result.findings):
+        store.put_many({key: freeze(result)})
     return result
 
 
 def lint_files(files: list[Path], rules, ctx, config, options) -> list[FileResult]:
-    return [lint_path(path, rules, ctx, config, options) for path in files]
+    store = Store("results", config.cache)
+    return [lint_path(path, rules, ctx, config, options, store) for path in files]
+
+
+# The per-file result cache: an unchanged file under unchanged configuration, messaging, rules and
+# options costs a read and a hash. The key holds everything a result depends on.
+def result_key(path: str, data: bytes, rules, ctx, config, options) -> str:
+    digest = hashlib.sha256()
+    for part in (__version__, os.path.abspath(path), config.raw, str(config.root), ctx.messaging.digest,
+                 repr([(r.code, r.severity, r.message, sorted(r.options.items(), key=str)) for r in rules]),
+                 repr((config.select, config.ignore, config.fail_on)), options.channel or "",
+                 str(ctx.as_of), getattr(ctx.models, "model_name", "")):
+        digest.update(str(part).encode() + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def freeze(result: FileResult) -> bytes:
+    doc = result.document
+    return json.dumps({
+        "channel": result.channel,
+        "format": doc.format if doc else "text", "encoding": doc.encoding if doc else "utf-8",
+        "editable": doc.editable if doc else True,
+        "findings": [[f.rule, f.name, f.family, int(f.severity), f.message, f.start, f.end, f.match,
+                      list(f.suggestions), [f.fix.start, f.fix.end, f.fix.replacement] if f.fix else None,
+                      f.entry, [list(d) for d in f.details]] for f in result.findings],
+        "positions": [dataclasses.astuple(p) for p in result.positions],
+    }).encode()
+
+
+def thaw(path: str, data: bytes, blob: bytes) -> FileResult:
+    raw = json.loads(blob)
+    findings = tuple(
+        Finding(rule, name, family, Severity(sev), message, start, end, match, tuple(sugg),
+                Edit(*fix) if fix else None, entry, tuple(_tuple(d) for d in details))
+        for rule, name, family, sev, message, start, end, match, sugg, fix, entry, details in raw["findings"])
+    positions = tuple(Position(*p) for p in raw["positions"])
+    source = ""
+    if raw["editable"]:
+        try:
+            source = readers.decode(data)[0]
+        except readers.ReadError:
+            pass
+    document = Document(path, source, (), raw["format"], {}, raw["encoding"], raw["editable"])
+    return FileResult(path, findings, positions, raw["channel"], document)
+
+
+def _tuple(value):
+    return tuple(_tuple(v) for v in value) if isinstance(value, list) else value
