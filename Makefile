@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e ".[claims,dev]"
+	$(BIN)/brandlint model distill
 	touch $(STAMP)
 
 test: setup
@@ -32,7 +33,13 @@ evaluate: setup
 calibrate: setup
 	$(BIN)/python evaluation/calibrate.py
 
-bench: setup
+# proselint, the peer, lives in the benchmark's own environment.
+benchmarks/.venv/.installed:
+	test -x benchmarks/.venv/bin/python || $(PYTHON) -m venv benchmarks/.venv
+	benchmarks/.venv/bin/python -m pip install -q proselint==0.16.0
+	touch $@
+
+bench: setup benchmarks/.venv/.installed
 	$(BIN)/python benchmarks/run.py
 
 office: setup

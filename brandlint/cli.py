@@ -69,7 +69,8 @@ def _models(config: Config, allow_download: bool = False):
 
     claims = config.claims
     return Models(model=claims.get("model", DEFAULT_MODEL), spacy_model=claims.get("spacy_model", "auto"),
-                  allow_download=allow_download or claims.get("allow_download", False), cache=config.cache)
+                  allow_download=allow_download or claims.get("allow_download", False), cache=config.cache,
+                  static=claims.get("static_model", "auto"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -230,6 +231,26 @@ def messaging_check(config_path, threshold):
         click.echo(f"{a.source}:{a.line}: warning: {a.section} '{a.id}' and {b.section} '{b.id}' "
                    f"({b.source}:{b.line}) are {score:.2f} similar; reword one so drafts match the right entry")
     sys.exit(1 if pairs else 0)
+
+
+@main.group()
+def model():
+    """Prepare the embedding models."""
+
+
+@model.command("distill")
+def model_distill():
+    """Distil the static first-pass model from the embedding model, offline (about 30 s).
+    With it, claims checks load torch only for sentences near a messaging entry."""
+    from brandlint.models import ModelError, distill
+
+    try:
+        target = distill()
+    except ModelError as exc:
+        raise UsageFailure(str(exc)) from None
+    except ImportError:
+        raise UsageFailure("distilling needs model2vec: pip install 'model2vec[distill]'") from None
+    click.echo(f"wrote {target}", err=True)
 
 
 @main.group()

@@ -15,7 +15,7 @@ CONFIG_NAMES = ("brandlint.yaml", ".brandlint.yaml")
 KEYS = {"messaging", "rules", "select", "ignore", "severity", "fail_on", "exclude", "channels",
         "default_channel", "per_channel", "claims", "cache"}
 PER_CHANNEL_KEYS = {"select", "ignore", "severity"}
-CLAIMS_KEYS = {"model", "allow_download", "spacy_model", "thresholds", "unsupported_severity"}
+CLAIMS_KEYS = {"model", "allow_download", "spacy_model", "static_model", "thresholds", "unsupported_severity"}
 SEVERITIES = ("error", "warning", "info")
 
 

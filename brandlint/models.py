@@ -10,6 +10,17 @@ from pathlib import Path
 from brandlint.cache import Store
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+STATIC_DIMS = 256
+
+
+def static_folder(model: str = DEFAULT_MODEL) -> Path:
+    """Where `brandlint model distill` puts the static (model2vec) copy of the embedding model."""
+    base = os.environ.get("BRANDLINT_MODEL_DIR")
+    if not base:
+        from platformdirs import user_data_dir
+
+        base = user_data_dir("brandlint")
+    return Path(base) / "models" / f"{model.split('/')[-1]}-static-{STATIC_DIMS}"
 
 
 class ModelError(Exception):
@@ -18,17 +29,18 @@ class ModelError(Exception):
 
 class Models:
     def __init__(self, model: str = DEFAULT_MODEL, spacy_model: str = "auto", allow_download: bool = False,
-                 cache: bool = True):
+                 cache: bool = True, static: str = "auto"):
         self.model_name, self.spacy_model, self.allow_download = model, spacy_model, allow_download
         self.cache_enabled = cache
-        self._nlp = self._encoder = self._store = None
+        self.static_setting = static
+        self._nlp = self._encoder = self._store = self._static = None
         self.stats = {"embedded": 0, "cached": 0}
 
     # spaCy ------------------------------------------------------------------
     def nlp(self):
         if self._nlp is None:
             try:
-                import spacy
+                spacy = _import_spacy_without_torch()
             except ImportError:
                 raise ModelError("claims checks need spaCy: pip install 'brandlint[claims]' "
                                  "(or skip them with --ignore claims)") from None
@@ -50,6 +62,30 @@ class Models:
     @property
     def trained(self) -> bool:
         return "parser" in self.nlp().pipe_names or "tagger" in self.nlp().pipe_names
+
+    # the static first pass ---------------------------------------------------
+    def static(self):
+        """The distilled static model, or None: with it, sentences far from every entry are judged
+        without loading torch (see claims.prepare)."""
+        if self._static is None:
+            path = static_folder(self.model_name) if self.static_setting == "auto" else Path(self.static_setting)
+            if self.static_setting == "off" or not (path / "model.safetensors").is_file():
+                self._static = False
+            else:
+                try:
+                    from model2vec import StaticModel
+
+                    self._static = StaticModel.from_pretrained(str(path))
+                except Exception:  # a broken or foreign folder: fall back to the transformer alone
+                    self._static = False
+        return self._static or None
+
+    def static_embed(self, texts: list[str]):
+        import numpy as np
+
+        vectors = self.static().encode(texts) if texts else np.zeros((0, STATIC_DIMS), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
 
     # embeddings -------------------------------------------------------------
     def resolve(self) -> str:
@@ -74,6 +110,7 @@ class Models:
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            os.environ.setdefault("TQDM_DISABLE", "1")
             try:
                 from sentence_transformers import SentenceTransformer
             except ImportError:
@@ -116,3 +153,40 @@ class Models:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([np.frombuffer(table[k], dtype=np.float32) for k in keys])
+
+
+def _import_spacy_without_torch():
+    """spaCy's thinc imports torch when it is installed (about 3 s here) though a blank pipeline never
+    uses it: hide torch during the import, then let it be imported normally later."""
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # makes `import torch` raise ImportError inside thinc
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
+def distill(model: str = DEFAULT_MODEL, target: Path | None = None) -> Path:
+    """Distil the static model once, offline (model2vec; about 30 s on two cores)."""
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    from model2vec.distill import distill as m2v_distill
+
+    target = target or static_folder(model)
+    source = Models(model=model).resolve()
+    static = m2v_distill(model_name=source, pca_dims=STATIC_DIMS)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    static.save_pretrained(str(tmp))
+    if target.exists():
+        import shutil
+
+        shutil.rmtree(target)
+    tmp.rename(target)
+    return target

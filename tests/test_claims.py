@@ -132,3 +132,30 @@ def test_messaging_check_reports_confusable_entries(project):
     result = invoke("messaging", "check")
     assert "prohibited 'unhackable' and prohibited 'unbreakable'" in result.output
     assert result.exit_code == 1
+
+
+def test_static_first_pass_agrees_with_the_transformer(messaging):
+    """The static model only decides sentences far from every entry; the verdicts must not change."""
+    from brandlint.claims import analyse
+    from brandlint.config import Config
+    from brandlint.engine import Context
+    from brandlint.models import Models, static_folder
+    from brandlint.readers import text
+
+    if not (static_folder() / "model.safetensors").is_file():
+        pytest.skip("no distilled static model: run `brandlint model distill` (make setup does)")
+    sentences = ["Acme Cloud is the fastest cloud in the world.", "Half of the Fortune 500 run on Acme Cloud.",
+                 "More than 3,000 companies run on Acme Cloud.", "We shipped 3 releases of the compiler in 2019.",
+                 "Our new parser is 40% faster than the old one.", "Nobody can ever break into Acme Cloud."]
+    verdicts = {}
+    for static in ("auto", "off"):
+        models = Models(static=static)
+        ctx = Context(messaging, Config(), as_of=dt.date(2026, 11, 22), models=models)
+        found = []
+        for s in sentences:
+            ctx.memo = {}
+            found.append([v.kind if v else None for _, _, v, _ in analyse(text.read("x.txt", s), ctx)])
+        verdicts[static] = found
+        if static == "auto":  # the sentences near an entry still went to the transformer (or its cache)
+            assert 0 < models.stats["embedded"] + models.stats["cached"] < len(sentences) + len(messaging.entries) + 1
+    assert verdicts["auto"] == verdicts["off"]

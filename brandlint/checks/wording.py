@@ -105,7 +105,7 @@ def hard_sentence(rule, document, ctx):
         counts = readability.count(text, 1)
         if counts.words >= min_words and _grade(counts) > limit:
             yield Finding(rule.code, rule.name, rule.family, rule.severity,
-                          format_message(rule.message, grade=f"{_grade(counts):.0f}", limit=limit,
+                          format_message(rule.message, grade=f"{_grade(counts):.1f}", limit=limit,
                                          words=counts.words),
                           start, end, text, details=(("grade", round(_grade(counts), 1)),))
 

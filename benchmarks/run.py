@@ -1,0 +1,154 @@
+"""brandlint against proselint, measured in one run on the same inputs (../shared/data/corpus).
+
+    make bench                      # sets up benchmarks/.venv with proselint, then runs this
+    python benchmarks/run.py --proselint PATH [--reps 5] [--corpus-reps 1] [--quick]
+
+Prints medians of wall time and peak memory (each command in a fresh process) and the ratio
+brandlint / proselint for: (1) one typical Markdown file, cold (empty cache); (2) the same file with
+a warm cache, and with one sentence changed; (3) the whole corpus, lexical checks and all checks;
+(4) peak memory; (5) growth with corpus size and with 10x the messaging entries."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "rust-blog" / "content"
+TYPICAL = "Async-await-stable.md"
+BRANDLINT = [str(ROOT / ".venv" / "bin" / "brandlint"), "check", "-q", "--format", "concise", "--as-of", "2026-11-22"]
+LEXICAL = ["--select", "terminology,wording,tool"]
+
+
+def measure(cmd: list[str], env: dict, cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB) of one fresh process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {code}: {proc.stderr.read().decode()[-500:]}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def median_of(runs: list[tuple[float, int]]) -> tuple[float, int]:
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def env_with(cache: Path) -> dict:
+    return {**os.environ, "BRANDLINT_CACHE_DIR": str(cache), "HF_HUB_OFFLINE": "1", "NO_COLOR": "1"}
+
+
+def row(label: str, ours: tuple[float, int], theirs: tuple[float, int] | None) -> str:
+    ratio = f"{ours[0] / theirs[0]:6.2f}x" if theirs else "      -"
+    peer = f"{theirs[0]:8.2f}s {theirs[1]:6d} MB" if theirs else " " * 18
+    return f"{label:<44} {ours[0]:8.2f}s {ours[1]:6d} MB   {peer}   {ratio}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--proselint", default=str(ROOT / "benchmarks" / ".venv" / "bin" / "proselint"))
+    parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--corpus-reps", type=int, default=1)
+    parser.add_argument("--quick", action="store_true", help="skip the whole-corpus and scaling runs")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        sys.exit(f"{CORPUS} not found: the benchmark needs ../shared/data")
+    proselint = [args.proselint, "check"]
+    work = Path(tempfile.mkdtemp(prefix="brandlint-bench-"))
+    # brandlint reads its config from the working directory: the bundled messaging, default channel.
+    (work / "brandlint.yaml").write_text(f"messaging: {ROOT / 'messaging'}\n", encoding="utf-8")
+    typical = work / TYPICAL
+    shutil.copy(CORPUS / TYPICAL, typical)
+    words = len(typical.read_text(encoding="utf-8").split())
+    corpus_words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in CORPUS.rglob("*.md"))
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}; typical file {TYPICAL} ({words} words); corpus {corpus_words} words")
+    print(f"{'case':<44} {'brandlint':>9} {'peak':>9}   {'proselint':>9} {'peak':>9}   {'ratio':>7}")
+
+    def cold(cmd):
+        runs = []
+        for _ in range(args.reps):
+            runs.append(measure(cmd, env_with(Path(tempfile.mkdtemp(dir=work))), work))
+        return median_of(runs)
+
+    peer_file = median_of([measure(proselint + [str(typical)], env_with(work / "pc"), work) for _ in range(args.reps)])
+    print(row("1. one file, cold (all checks)", cold(BRANDLINT + [str(typical)]), peer_file))
+    print(row("1. one file, cold (lexical checks)", cold(BRANDLINT + LEXICAL + [str(typical)]), peer_file))
+    warm_cache = work / "warm"
+    measure(BRANDLINT + [str(typical)], env_with(warm_cache), work)
+    warm = median_of([measure(BRANDLINT + [str(typical)], env_with(warm_cache), work) for _ in range(args.reps)])
+    print(row("2. same file, warm cache", warm, peer_file))
+    original = typical.read_text(encoding="utf-8")
+    changed = []
+    for i in range(args.reps):
+        typical.write_text(original + f"\nWe shipped release {i + 2} to {i + 40} teams last week.\n", encoding="utf-8")
+        changed.append(measure(BRANDLINT + [str(typical)], env_with(warm_cache), work))
+    typical.write_text(original, encoding="utf-8")
+    print(row("2. one sentence changed, warm cache", median_of(changed), peer_file))
+    if args.quick:
+        return
+    peer_corpus = median_of([measure(proselint + [str(CORPUS)], env_with(work / "pc"), work)
+                             for _ in range(args.corpus_reps)])
+
+    def corpus(extra, reps):
+        return median_of([measure(BRANDLINT + extra + [str(CORPUS)],
+                                  env_with(Path(tempfile.mkdtemp(dir=work))), work) for _ in range(reps)])
+
+    print(row("3. corpus, lexical checks, cold", corpus(LEXICAL, args.corpus_reps), peer_corpus))
+    print(row("3. corpus, all checks, cold", corpus([], args.corpus_reps), peer_corpus))
+    print("5. growth (all checks, cold cache):")
+    files = sorted(CORPUS.rglob("*.md"))
+    for share in (4, 2):
+        part = work / f"part{share}"
+        part.mkdir()
+        for p in files[: len(files) // share]:
+            shutil.copy(p, part / f"{p.parent.name}-{p.name}")
+        seconds, peak = median_of([measure(BRANDLINT + [str(part)], env_with(Path(tempfile.mkdtemp(dir=work))), work)])
+        print(f"   1/{share} of the corpus ({len(files) // share} files): {seconds:.2f}s, {peak} MB")
+    sample = work / "sample"
+    sample.mkdir()
+    for p in files[:60]:
+        shutil.copy(p, sample / f"{p.parent.name}-{p.name}")
+    base = median_of([measure(BRANDLINT + [str(sample)], env_with(Path(tempfile.mkdtemp(dir=work))), work)])
+    big = work / "big-messaging"
+    _tenfold(ROOT / "messaging", big)
+    (work / "brandlint.yaml").write_text(f"messaging: {big}\n", encoding="utf-8")
+    tenfold = median_of([measure(BRANDLINT + [str(sample)], env_with(Path(tempfile.mkdtemp(dir=work))), work)])
+    print(f"   60 files, messaging x1: {base[0]:.2f}s {base[1]} MB; x10 entries: {tenfold[0]:.2f}s "
+          f"{tenfold[1]} MB ({tenfold[0] / base[0]:.2f}x)")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def _tenfold(source: Path, target: Path) -> None:
+    """The bundled messaging plus nine renamed copies of every entry (other products, other figures)."""
+    shutil.copytree(source, target)
+    data = yaml.safe_load((source / "claims.yaml").read_text(encoding="utf-8"))
+    for n in range(2, 11):
+        copy = {}
+        for section in ("facts", "messages", "prohibited", "retired"):
+            copy[section] = {}
+            for key, entry in (data.get(section) or {}).items():
+                entry = dict(entry)
+                entry["text"] = entry["text"].replace("Acme Cloud", f"Acme Product {n}")
+                entry.pop("figure", None)
+                entry.pop("previously", None)
+                if "use_instead" in entry:
+                    entry["use_instead"] = f"{entry['use_instead']}-{n}"
+                copy[section][f"{key}-{n}"] = entry
+        (target / f"copy{n}.yaml").write_text(yaml.safe_dump(copy), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
