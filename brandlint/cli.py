@@ -117,8 +117,6 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
             changed = changes.changed_lines(diff_ref, config.root)
         except changes.GitError as exc:
             raise UsageFailure(str(exc)) from None
-        paths = paths or tuple(str(p) for p in changed)
-        paths = tuple(p for p in paths if Path(p).resolve() in changed)
     results = []
     try:
         if paths == ("-",):
@@ -131,6 +129,8 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
             results.append(result)
         else:
             files = run.collect(list(paths or ["."]), config)
+            if changed is not None:  # --diff: only files that differ from the ref
+                files = [f for f in files if f.resolve() in changed]
             results = run.lint_files(files, rules, ctx, config, options)
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None

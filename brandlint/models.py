@@ -113,6 +113,9 @@ class Models:
             os.environ.setdefault("TQDM_DISABLE", "1")
             try:
                 from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as transformers_logging
+
+                transformers_logging.disable_progress_bar()
             except ImportError:
                 raise ModelError("claims checks need sentence-transformers: pip install 'brandlint[claims]' "
                                  "(or skip them with --ignore claims)") from None

@@ -121,6 +121,7 @@ def test_diff_reports_only_changed_lines(project):
     assert out == ["a.md:3:5: BL100 [warning] Use 'customers' instead of 'clients'.",
                    "c.md:1:11: BL100 [warning] Use 'customers' instead of 'clients'.",
                    "2 files checked: 2 findings (0 errors, 2 warnings, 0 info)" + out[-1].split("info)")[1]]
+    assert invoke("check", ".", "--diff", "HEAD", "--select", "BL100", "-q", "--format", "concise").stdout.splitlines() == out[:2]
     assert invoke("check", "--diff", "no-such-ref").exit_code == 2
 
 

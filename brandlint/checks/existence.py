@@ -32,5 +32,6 @@ def check(rule, document, ctx):
             hint = advice.get(token.lower())
             hints = tuple(hint) if isinstance(hint, list) else ((hint,) if hint else ())
             yield Finding(rule.code, rule.name, rule.family, rule.severity,
-                          format_message(rule.message, found=block.text[a:b], advice=hints[0] if hints else ""),
+                          format_message(rule.message, found=block.text[a:b],
+                                         advice=f" (try: {hints[0]})" if hints else ""),
                           block.start + a, block.start + b, block.text[a:b], hints)

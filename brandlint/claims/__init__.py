@@ -36,10 +36,14 @@ def sentences(document, nlp) -> list[Sentence]:
     blocks = [b for b in document.blocks if b.text.strip()]
     for block, doc in zip(blocks, nlp.pipe(b.text for b in blocks)):
         for sent in doc.sents:
-            text = " ".join(sent.text.split())
+            raw = sent.text
+            text = " ".join(raw.split())
             if len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
                 continue  # a lone word or number is not a sentence to judge
-            out.append(Sentence(text, block.start + sent.start_char, block.start + sent.end_char, block.kind))
+            # spaCy keeps a line break before a sentence as part of it: point at the words themselves
+            start = block.start + sent.start_char + len(raw) - len(raw.lstrip())
+            end = block.start + sent.end_char - (len(raw) - len(raw.rstrip()))
+            out.append(Sentence(text, start, end, block.kind))
     return out
 
 
