@@ -57,7 +57,7 @@ def load_rule(path: Path) -> Rule:
             re.compile(str(pattern))
         except re.error as exc:
             raise located.error(("patterns", i), f"invalid regular expression {pattern!r}: {exc}; "
-                                                 "escape special characters such as ( [ + with a backslash")
+                                                 "escape special characters such as ( [ + with a backslash") from None
     examples = data.get("examples") or {}
     check_keys(located, ("examples",), examples, {"fail", "pass", "fix"}, "examples")
     for group, items in examples.items():

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -79,7 +78,7 @@ def main() -> None:
     known = names(messaging)
     items = load("tune")
     prepared = []
-    for expected, channel, sentence in items:
+    for _expected, channel, sentence in items:
         found = prepare(text.read("x.txt", sentence), messaging, models)
         prepared.append((channel, found))
 

@@ -39,7 +39,7 @@ def predict(items, thresholds=None, models=None, model=None) -> list[str]:
     models = models or Models(model=model or "all-MiniLM-L6-v2")
     config = Config(root=ROOT, claims={"thresholds": thresholds or {}})
     out = []
-    for expected, channel, sentence in items:
+    for _expected, channel, sentence in items:
         ctx = Context(messaging, config, channel=channel, as_of=AS_OF, models=models)
         verdicts = [v for _, _, v, _ in analyse(text.read("x.txt", sentence), ctx) if v]
         out.append(verdicts[0].kind if verdicts else "none")

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brandlint.model import FileResult, Finding, Position, Severity
+from brandlint.model import FileResult, Position
 
 
 @dataclass(frozen=True)
