@@ -69,7 +69,7 @@ def _f1(predicted, actual) -> float:
 
 
 def main() -> None:
-    models = Models()
+    models = Models(static="off")  # thresholds are for the transformer's scores
     if STSB.is_dir():
         stsb(models)
     else:
@@ -85,8 +85,8 @@ def main() -> None:
     def score(thresholds):
         predicted = []
         for channel, found in prepared:
-            kinds = [v.kind for s, sig, ranked in found
-                     if (v := decide(s.text, sig, ranked, messaging, channel, AS_OF, known, thresholds))]
+            kinds = [v.kind for s, sig, ranked, near in found
+                     if (v := decide(s.text, sig, ranked, messaging, channel, AS_OF, known, thresholds, near))]
             predicted.append(kinds[0] if kinds else "none")
         return table(items, predicted)[1], predicted
 

@@ -34,9 +34,9 @@ def load(split: str) -> list[tuple[str, str, str]]:
     return [tuple(item) for item in yaml.safe_load((ROOT / "evaluation/labelled.yaml").read_text())[split]]
 
 
-def predict(items, thresholds=None, models=None, model=None) -> list[str]:
+def predict(items, thresholds=None, models=None, model=None, static="auto") -> list[str]:
     messaging = load_messaging(ROOT / "messaging")
-    models = models or Models(model=model or "all-MiniLM-L6-v2")
+    models = models or Models(model=model or "all-MiniLM-L6-v2", static=static)
     config = Config(root=ROOT, claims={"thresholds": thresholds or {}})
     out = []
     for _expected, channel, sentence in items:
@@ -69,12 +69,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=["tune", "test"])
     parser.add_argument("--model", default=None, help="embedding model name or path")
+    parser.add_argument("--static", default="auto", help="static first pass: auto (when distilled) or off")
     parser.add_argument("--errors", action="store_true", help="list the sentences it gets wrong")
     args = parser.parse_args()
     items = load(args.split)
-    predicted = predict(items, model=args.model)
+    models = Models(model=args.model or "all-MiniLM-L6-v2", static=args.static)
+    predicted = predict(items, models=models)
     report, _ = table(items, predicted)
-    print(f"claims evaluation, split '{args.split}', as of {AS_OF}")
+    first_pass = "static first pass" if models.static() is not None else "transformer only"
+    print(f"claims evaluation, split '{args.split}', as of {AS_OF}, {first_pass}")
     print(report)
     if args.errors:
         confusion = Counter()

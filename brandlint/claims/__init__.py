@@ -73,8 +73,10 @@ def rank(vector, index) -> list:
     return [(entries[i], round(s, 3)) for i, s in ordered]
 
 
-def prepare(document, messaging, models) -> list[tuple[Sentence, object, list]]:
-    """(sentence, signal, nearest entries) for every claim-like sentence: the costly part."""
+def prepare(document, messaging, models) -> list[tuple[Sentence, object, list, bool]]:
+    """(sentence, signal, nearest entries, near) for every claim-like sentence: the costly part.
+    `near` is False when the static first pass found the sentence far from every entry: its scores
+    are the static model's, good for "close to no entry" but never for a match."""
     if not messaging.entries:
         return []
     known = names(messaging)
@@ -100,7 +102,8 @@ def prepare(document, messaging, models) -> list[tuple[Sentence, object, list]]:
         vectors = models.embed([claims[i][0].text for i in near])
         for i, vector in zip(near, vectors):
             ranked[i] = rank(vector, index)
-    return [(s, sig, r) for (s, sig), r in zip(claims, ranked)]
+    near_set = set(near)
+    return [(s, sig, r, i in near_set) for i, ((s, sig), r) in enumerate(zip(claims, ranked))]
 
 
 def analyse(document, ctx) -> list[tuple[Sentence, object, object, list]]:
@@ -109,8 +112,9 @@ def analyse(document, ctx) -> list[tuple[Sentence, object, object, list]]:
         known = names(ctx.messaging)
         thresholds = ctx.config.claims.get("thresholds") or {}
         ctx.memo["claims"] = [
-            (s, sig, decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known, thresholds), ranked)
-            for s, sig, ranked in prepare(document, ctx.messaging, ctx.models)]
+            (s, sig, decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known, thresholds, near),
+             ranked)
+            for s, sig, ranked, near in prepare(document, ctx.messaging, ctx.models)]
     return ctx.memo["claims"]
 
 

@@ -41,15 +41,16 @@ def entry_figures(entry: Entry) -> list[Figure]:
 
 
 def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging: Messaging, channel: str,
-           as_of: dt.date, names: list[str], thresholds: dict) -> Verdict | None:
+           as_of: dt.date, names: list[str], thresholds: dict, near: bool = True) -> Verdict | None:
     """Every entry close enough is judged; the closest judgement wins (prohibited and retired
-    entries get a small head start, since missing them costs most)."""
+    entries get a small head start, since missing them costs most). With near=False the scores
+    come from the static first pass and only say that no entry is close."""
     t = {**THRESHOLDS, **thresholds}
     figures = [f for f in find_figures(text) if not f.year_like]
     sentence_names = names_in(text, names)
     sentence_best = superlatives(text)
     candidates = []
-    for entry, score in ranked:
+    for entry, score in ranked if near else ():
         own = names_in(entry.text, names)
         if own and sentence_names and not (own & sentence_names):
             score -= t["other_name"]
