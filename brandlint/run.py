@@ -16,6 +16,7 @@ import pathspec
 from brandlint import __version__, engine, fixes, readers
 from brandlint.cache import Store
 from brandlint.config import Config
+from brandlint.models import ModelError
 from brandlint.model import Document, Edit, FileResult, Finding, LineIndex, Position, Rule, Severity
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
@@ -125,7 +126,13 @@ def lint_bytes(path: str, data: bytes, rules: list[Rule], ctx: engine.Context, c
         document = readers.read(path, data, suffix)
     except readers.ReadError as exc:
         return tool_result(path, next((r for r in rules if r.code == "BL001"), None), str(exc))
-    document, findings, _, fixed = lint_document(document, rules, ctx, config, options)
+    try:
+        document, findings, _, fixed = lint_document(document, rules, ctx, config, options)
+    except ModelError:
+        raise  # no model: the whole run stops with exit 2
+    except Exception as exc:  # a bug must cost one file, not the run; the message asks for a report
+        return tool_result(path, next((r for r in rules if r.code == "BL001"), None),
+                           f"internal error in brandlint ({type(exc).__name__}: {exc}); please report it")
     index = LineIndex(document)
     positions = tuple(index.position(f.start, f.end) for f in findings)
     return FileResult(path, tuple(findings), positions, ctx.channel, document, fixed)

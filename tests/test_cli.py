@@ -170,3 +170,9 @@ def test_sentence_initial_quotes_and_possessives(lint):
                   select=("terminology",))
     got = [(f.rule, f.match, f.suggestions) for f in result.findings]
     assert got == [("BL100", "Clients", ("Customers",)), ("BL100", "Acme cloud", ("Acme Cloud",))]
+
+
+def test_stdin_fix_prints_the_fixed_text(project):
+    result = invoke("check", "-", "--fix", "--select", "terminology", input="Our clients use AcmeCloud.\n")
+    assert result.stdout == "Our customers use Acme Cloud.\n"
+    assert result.exit_code == 0

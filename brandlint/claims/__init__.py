@@ -31,18 +31,34 @@ def names(messaging) -> list[str]:
     return found + [t.use for t in messaging.terms if t.case_sensitive and t.use not in found]
 
 
+MAX_CHUNK = 100_000  # spaCy refuses texts over nlp.max_length (1,000,000): long blocks go in pieces
+
+
+def _chunks(blocks):
+    """(block, offset in block, text) pieces no longer than MAX_CHUNK, cut at whitespace."""
+    for block in blocks:
+        start = 0
+        while start < len(block.text):
+            end = min(len(block.text), start + MAX_CHUNK)
+            if end < len(block.text):
+                cut = block.text.rfind(" ", start + MAX_CHUNK // 2, end)
+                end = cut if cut > start else end
+            yield block, start, block.text[start:end]
+            start = end
+
+
 def sentences(document, nlp) -> list[Sentence]:
     out = []
-    blocks = [b for b in document.blocks if b.text.strip()]
-    for block, doc in zip(blocks, nlp.pipe(b.text for b in blocks)):
+    pieces = list(_chunks(b for b in document.blocks if b.text.strip()))
+    for (block, offset, _), doc in zip(pieces, nlp.pipe(p[2] for p in pieces)):
         for sent in doc.sents:
             raw = sent.text
             text = " ".join(raw.split())
             if len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
                 continue  # a lone word or number is not a sentence to judge
             # spaCy keeps a line break before a sentence as part of it: point at the words themselves
-            start = block.start + sent.start_char + len(raw) - len(raw.lstrip())
-            end = block.start + sent.end_char - (len(raw) - len(raw.rstrip()))
+            start = block.start + offset + sent.start_char + len(raw) - len(raw.lstrip())
+            end = block.start + offset + sent.end_char - (len(raw) - len(raw.rstrip()))
             out.append(Sentence(text, start, end, block.kind))
     return out
 
