@@ -3,6 +3,7 @@ that touches the file system for drafts."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import datetime as dt
 import hashlib
@@ -158,9 +159,41 @@ def lint_path(path: Path, rules, ctx, config, options, store: Store | None = Non
     return result
 
 
+# Processes pay off for the lexical families only: with claims, each worker would load spaCy and the
+# models again. Below this many files, starting workers costs more than it saves.
+PARALLEL_MIN_FILES = 16
+
+
 def lint_files(files: list[Path], rules, ctx, config, options) -> list[FileResult]:
+    workers = min(os.cpu_count() or 1, 4)
+    needs_models = any(r.family == "claims" for r in rules if r.code in _active_codes(rules, config))
+    if workers > 1 and len(files) >= PARALLEL_MIN_FILES and not needs_models:
+        try:
+            return _parallel(files, rules, ctx, config, options, workers)
+        except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
+            pass  # no processes here (a sandbox, a frozen app): do it serially
     store = Store("results", config.cache)
     return [lint_path(path, rules, ctx, config, options, store) for path in files]
+
+
+def _active_codes(rules, config) -> set[str]:
+    return {r.code for channel in ("internal", "external", "sales") for r in engine.rules_for(rules, config, channel)}
+
+
+def _parallel(files, rules, ctx, config, options, workers) -> list[FileResult]:
+    chunks = [files[i::workers] for i in range(workers)]
+    job = (rules, ctx.messaging, config, ctx.as_of, options)
+    with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+        parts = list(pool.map(_lint_chunk, [(job, chunk) for chunk in chunks]))
+    by_path = {r.path: r for part in parts for r in part}
+    return [by_path[str(path)] for path in files]
+
+
+def _lint_chunk(args) -> list[FileResult]:
+    (rules, messaging, config, as_of, options), chunk = args
+    ctx = engine.Context(messaging, config, as_of=as_of)
+    store = Store("results", config.cache)
+    return [lint_path(path, rules, ctx, config, options, store) for path in chunk]
 
 
 # The per-file result cache: an unchanged file under unchanged configuration, messaging, rules and

@@ -176,3 +176,15 @@ def test_stdin_fix_prints_the_fixed_text(project):
     result = invoke("check", "-", "--fix", "--select", "terminology", input="Our clients use AcmeCloud.\n")
     assert result.stdout == "Our customers use Acme Cloud.\n"
     assert result.exit_code == 0
+
+
+def test_many_files_in_processes_match_one_process(project, monkeypatch):
+    from brandlint import run
+
+    for i in range(20):
+        write(project / "many" / f"p{i:02d}.md", f"Post {i}: our clients in order to grow.\n" * (i % 3 + 1))
+    args = ("check", "many", "--select", "terminology,wording", "--format", "json", "--no-cache")
+    parallel = json.loads(invoke(*args).stdout)["findings"]
+    monkeypatch.setattr(run, "PARALLEL_MIN_FILES", 10**6)
+    serial = json.loads(invoke(*args).stdout)["findings"]
+    assert parallel == serial and len(serial) == 2 * (7 * 1 + 7 * 2 + 6 * 3) + 20
