@@ -97,6 +97,24 @@ def main() -> None:
         changed.append(measure(BRANDLINT + [str(typical)], env_with(warm_cache), work))
     typical.write_text(original, encoding="utf-8")
     print(row("2. one sentence changed, warm cache", median_of(changed), peer_file))
+    # The same two cases through `brandlint server` (opt-in), which keeps spaCy and the models loaded.
+    server = [str(ROOT / ".venv" / "bin" / "brandlint"), "server"]
+    subprocess.run(server + ["start", "--idle", "120"], env=env_with(warm_cache), cwd=work, check=True,
+                   capture_output=True)
+    try:
+        measure(BRANDLINT + [str(typical)], env_with(warm_cache), work)  # the server's first request loads
+        served = median_of([measure(BRANDLINT + [str(typical)], env_with(warm_cache), work)
+                            for _ in range(args.reps)])
+        print(row("2. same file, warm cache, brandlint server", served, peer_file))
+        changed = []
+        for i in range(args.reps):
+            typical.write_text(original + f"\nWe shipped release {i + 9} to {i + 70} teams this week.\n",
+                               encoding="utf-8")
+            changed.append(measure(BRANDLINT + [str(typical)], env_with(warm_cache), work))
+        typical.write_text(original, encoding="utf-8")
+        print(row("2. one sentence changed, brandlint server", median_of(changed), peer_file))
+    finally:
+        subprocess.run(server + ["stop"], env=env_with(warm_cache), cwd=work, capture_output=True)
     if args.quick:
         return
     peer_corpus = median_of([measure(proselint + [str(CORPUS)], env_with(work / "pc"), work)

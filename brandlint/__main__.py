@@ -1,3 +1,3 @@
-from brandlint.cli import main
+from brandlint.client import main
 
 main()

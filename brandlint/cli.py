@@ -29,7 +29,8 @@ class UsageFailure(click.ClickException):
 
 
 def _color(stream) -> bool:
-    return stream.isatty() and "NO_COLOR" not in os.environ
+    tty = stream.isatty() or os.environ.get("BRANDLINT_TTY") == "1"  # set by the server's client
+    return tty and "NO_COLOR" not in os.environ
 
 
 def _date(ctx, param, value):
@@ -68,9 +69,17 @@ def _models(config: Config, allow_download: bool = False):
     from brandlint.models import DEFAULT_MODEL, Models
 
     claims = config.claims
-    return Models(model=claims.get("model", DEFAULT_MODEL), spacy_model=claims.get("spacy_model", "auto"),
-                  allow_download=allow_download or claims.get("allow_download", False), cache=config.cache,
-                  static=claims.get("static_model", "auto"))
+    settings = (claims.get("model", DEFAULT_MODEL), claims.get("spacy_model", "auto"),
+                allow_download or claims.get("allow_download", False), config.cache, claims.get("static_model", "auto"))
+    # `brandlint server` passes a pool so models stay loaded between runs; a plain run has none.
+    pool = (click.get_current_context().obj or {}).get("models")
+    if pool is not None and settings in pool:
+        return pool[settings]
+    models = Models(model=settings[0], spacy_model=settings[1], allow_download=settings[2], cache=settings[3],
+                    static=settings[4])
+    if pool is not None:
+        pool[settings] = models
+    return models
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -251,6 +260,69 @@ def model_distill():
     except ImportError:
         raise UsageFailure("distilling needs model2vec: pip install 'model2vec[distill]'") from None
     click.echo(f"wrote {target}", err=True)
+
+
+@main.group()
+def server():
+    """An opt-in local server that keeps the models loaded between runs."""
+
+
+@server.command("start")
+@click.option("--idle", type=float, default=900, show_default=True, help="Exit after this many idle seconds.")
+def server_start(idle):
+    """Start the server in the background; `check` then goes through it."""
+    import subprocess
+
+    from brandlint import server as srv
+
+    if _server_alive(srv):
+        click.echo(f"brandlint server already running at {srv.socket_path()}", err=True)
+        return
+    log = srv.socket_path().with_name("server.log")
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "ab") as handle:
+        subprocess.Popen([sys.executable, "-m", "brandlint.server", "--idle", str(idle)], stdin=subprocess.DEVNULL,
+                         stdout=handle, stderr=handle, start_new_session=True)
+    for _ in range(100):
+        if _server_alive(srv):
+            click.echo(f"brandlint server started at {srv.socket_path()} (log: {log})", err=True)
+            return
+        time.sleep(0.1)
+    raise UsageFailure(f"the server did not start; see {log}")
+
+
+@server.command("stop")
+def server_stop():
+    """Stop the server."""
+    from brandlint import server as srv
+
+    reply = srv.call({"stop": True}, timeout=5)
+    click.echo("brandlint server stopped" if reply else "no brandlint server running", err=True)
+
+
+@server.command("status")
+def server_status():
+    """Say whether the server runs (exit 0) or not (exit 1)."""
+    from brandlint import server as srv
+
+    alive = _server_alive(srv)
+    click.echo(f"brandlint server {'running at ' + str(srv.socket_path()) if alive else 'not running'}")
+    sys.exit(0 if alive else 1)
+
+
+def _server_alive(srv) -> bool:
+    import socket
+
+    path = srv.socket_path()
+    if not path.exists():
+        return False
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2)
+            sock.connect(str(path))
+        return True
+    except OSError:
+        return False
 
 
 @main.group()

@@ -159,3 +159,32 @@ def test_pre_commit_hook_end_to_end(tmp_path):
     subprocess.run(["git", "add", "."], cwd=repo, check=True)
     passed = subprocess.run(["git", "commit", "-m", "clean"], cwd=repo, env=env, capture_output=True, text=True)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_server_gives_the_same_answers(project, tmp_path):
+    """`brandlint server`: check goes through it, with the same output, exit code and stdin handling."""
+    env = {**os.environ, "BRANDLINT_CACHE_DIR": str(tmp_path / "srv"), "NO_COLOR": "1"}
+    exe = [sys.executable, "-m", "brandlint"]
+    write(project / "post.md", "# News\n\nOur clients love AcmeCloud. Acme Cloud is the fastest cloud in the world.\n")
+
+    def check(*args, server="auto", stdin=None):
+        done = subprocess.run(exe + ["check", *args, "--as-of", "2026-11-22", "--format", "concise"],
+                              cwd=project, env={**env, "BRANDLINT_SERVER": server}, input=stdin,
+                              capture_output=True, text=True)
+        return done.returncode, done.stdout.rsplit(" in ", 1)[0]  # the summary's time differs
+
+    alone = check("post.md", server="off")
+    started = subprocess.run(exe + ["server", "start", "--idle", "60"], cwd=project, env=env, capture_output=True,
+                             text=True)
+    assert started.returncode == 0, started.stderr
+    try:
+        assert subprocess.run(exe + ["server", "status"], cwd=project, env=env).returncode == 0
+        assert check("post.md") == alone
+        assert alone[0] == 1 and "post.md:3:5: BL100 [warning] Use 'customers' instead of 'clients'." in alone[1]
+        assert "BL207" in alone[1]
+        piped = check("-", "--stdin-filename", "post.md", stdin="Our clients.\n")
+        assert "post.md:1:5: BL100 [warning]" in piped[1]
+    finally:
+        subprocess.run(exe + ["server", "stop"], cwd=project, env=env, capture_output=True)
+    assert subprocess.run(exe + ["server", "status"], cwd=project, env=env, capture_output=True).returncode == 1
+    assert check("post.md") == alone  # no server: the client runs the check itself
