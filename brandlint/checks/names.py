@@ -35,6 +35,14 @@ def casing(rule, document, ctx):
                           found, (term.use,), Edit(start, end, term.use) if rule.fixable else None)
 
 
+def _token(m) -> tuple[int, int, str]:
+    """(start, end, comparison key) of a word; a possessive stays outside: "Acme Clod's" -> "Clod"."""
+    word, end = m.group(0), m.end()
+    if word.lower().endswith(("'s", "’s")):
+        word, end = word[:-2], end - 2
+    return m.start(), end, word.lower().replace("-", "")
+
+
 def _key(text: str) -> str:
     return re.sub(r"[\s\-]+", "", text).lower()
 
@@ -49,7 +57,7 @@ def misspelling(rule, document, ctx):
     for block in document.blocks:
         if block.kind == "quote":
             continue
-        tokens = [(m.start(), m.end(), m.group(0).lower().replace("-", "")) for m in words(block.text)]
+        tokens = [_token(m) for m in words(block.text)]
         quoted = None
         taken: list[tuple[int, int]] = []
         for term, target, n in targets:
