@@ -116,6 +116,9 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
 
     started = time.perf_counter()
     config, messaging, rules = _setup(config_path, select, ignore, fail_on, no_cache)
+    if config.messaging is None and not quiet:
+        click.echo("brandlint: note: no master messaging found (no brandlint.yaml naming one, no ./messaging "
+                   "folder); only the built-in word lists ran", err=True)
     options = run.Options(channel=channel, as_of=as_of, fix=fix)
     ctx = Context(messaging, config, as_of=as_of or dt.date.today(), models=_models(config, allow_download))
     changed = None

@@ -43,6 +43,8 @@ def describe_findings(result: FileResult, line: int, ctx) -> str:
                 for entry_id, score in value:
                     entry = ctx.messaging.entry(entry_id)
                     out.append(f"    {score:.3f}  {entry.section:<10} {entry_id}: {entry.text}")
+            elif isinstance(value, tuple):
+                out.append(f"  {key}: {', '.join(map(str, value)) or 'none'}")
             else:
                 out.append(f"  {key}: {value}")
     if result.document is not None and ctx.messaging.entries:
