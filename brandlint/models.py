@@ -59,10 +59,6 @@ class Models:
                                      f"(python -m spacy download {name}) or set claims.spacy_model: blank") from None
         return self._nlp
 
-    @property
-    def trained(self) -> bool:
-        return "parser" in self.nlp().pipe_names or "tagger" in self.nlp().pipe_names
-
     # the static first pass ---------------------------------------------------
     def static(self):
         """The distilled static model, or None: with it, sentences far from every entry are judged
