@@ -16,7 +16,7 @@ from brandlint.messaging import Entry, Messaging
 THRESHOLDS = {
     "match": 0.725,        # at or above: the sentence says what the entry says
     "related": 0.725,      # a strong claim below this for every entry is unsupported
-    "figure_match": 0.575,  # a sentence with a figure of the entry's kind matches from here
+    "figure_match": 0.575,  # a sentence with a %, x or money figure of the entry's kind matches from here
     "prohibited": 0.725,   # prohibited claims
     "other_name": 0.12,    # taken off the score when the sentence names a different product
     "other_attribute": 0.15,  # ... or claims a different superlative ("fastest" is not "cheapest")
@@ -60,7 +60,9 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         efigs = entry_figures(entry)
         comparable = [f for f in figures if any(f.unit == e.unit for e in efigs)]
         needed = t["prohibited"] if entry.section == "prohibited" else t["match"]
-        if comparable and efigs:
+        # A percentage, multiple or amount says what kind of quantity it is, so a sentence with one matches
+        # from a lower score; a bare count ("two cloud providers") could count anything.
+        if efigs and any(f.unit for f in comparable):
             needed = min(needed, t["figure_match"])
         if score < needed:
             continue
