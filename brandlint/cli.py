@@ -260,6 +260,8 @@ def model_distill():
         target = distill()
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
+    except OSError as exc:
+        raise UsageFailure(f"cannot write the static model: {exc}; set BRANDLINT_MODEL_DIR to a writable folder") from None
     except ImportError:
         raise UsageFailure("distilling needs model2vec: pip install 'model2vec[distill]'") from None
     click.echo(f"wrote {target}", err=True)
