@@ -95,3 +95,17 @@ def test_custom_rule_folder_is_used(project):
     result = invoke("check", "draft.md", "--select", "ACME", "--format", "concise")
     assert result.output.splitlines()[0] == "draft.md:1:6: ACME001 [warning] Drop 'synergy'."
     assert result.exit_code == 0
+
+
+def test_readme_config_example_is_valid(project):
+    import re
+
+    from conftest import ROOT
+
+    example = re.search(r"```yaml\n(messaging: messaging.*?)```", (ROOT / "README.md").read_text(), re.S).group(1)
+    (project / "style" / "rules").mkdir(parents=True)
+    (project / "brandlint.yaml").write_text(example, encoding="utf-8")
+    (project / "a.md").write_text("Hello clients.\n", encoding="utf-8")
+    result = invoke("check", "a.md", "--format", "concise", "--select", "terminology")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("a.md:1:7: BL100 [warning]")
