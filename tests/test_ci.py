@@ -188,3 +188,16 @@ def test_server_gives_the_same_answers(project, tmp_path):
         subprocess.run(exe + ["server", "stop"], cwd=project, env=env, capture_output=True)
     assert subprocess.run(exe + ["server", "status"], cwd=project, env=env, capture_output=True).returncode == 1
     assert check("post.md") == alone  # no server: the client runs the check itself
+
+
+def test_junit_survives_control_characters_and_output_file(project):
+    (project / "brandlint.yaml").write_text("messaging: messaging\nrules: [rules]\n", encoding="utf-8")
+    write(project / "rules" / "x.yaml", "code: X002\nname: odd\nkind: existence\nseverity: error\n"
+          "message: \"Odd '{found}'\"\npatterns: ['clients\\s+like']\nexamples: {fail: [clients like], pass: [ok]}\n")
+    write(project / "a.md", "Our clients\x0c like it.\n")
+    result = invoke("check", "a.md", "--select", "X002", "--format", "junit", "--output", "report.xml")
+    assert result.stdout == ""
+    assert "1 file checked: 1 finding" in result.stderr
+    root = ET.fromstring((project / "report.xml").read_text(encoding="utf-8"))
+    assert root.get("failures") == "1"
+    assert root.find("testsuite/testcase/failure").get("message") == "Odd 'clients\ufffd like'"

@@ -3,9 +3,17 @@ case per finding, one passing case for a clean file."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from brandlint.reporters import Report, location
+
+# XML 1.0 cannot carry most control characters, even escaped; a draft can (form feeds, stray bytes).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _clean(text: str) -> str:
+    return CONTROL.sub("\ufffd", text)
 
 
 def render(report: Report) -> str:
@@ -13,16 +21,16 @@ def render(report: Report) -> str:
     total = failures = 0
     for result in report.results:
         path = report.relpath(result.path)
-        suite = ET.SubElement(root, "testsuite", name=path)
+        suite = ET.SubElement(root, "testsuite", name=_clean(path))
         cases = 0
         for finding, p in zip(result.findings, result.positions):
-            case = ET.SubElement(suite, "testcase", classname=path,
-                                 name=f"{finding.rule} {finding.name} at {p.where or f'{p.line}:{p.column}'}")
-            failure = ET.SubElement(case, "failure", message=finding.message, type=finding.rule)
-            failure.text = f"{location(path, p)}: {finding.rule} [{finding.severity}] {finding.message}"
+            case = ET.SubElement(suite, "testcase", classname=_clean(path),
+                                 name=_clean(f"{finding.rule} {finding.name} at {p.where or f'{p.line}:{p.column}'}"))
+            failure = ET.SubElement(case, "failure", message=_clean(finding.message), type=finding.rule)
+            failure.text = _clean(f"{location(path, p)}: {finding.rule} [{finding.severity}] {finding.message}")
             cases += 1
         if not cases:
-            ET.SubElement(suite, "testcase", classname=path, name="brandlint")
+            ET.SubElement(suite, "testcase", classname=_clean(path), name="brandlint")
         suite.set("tests", str(max(cases, 1)))
         suite.set("failures", str(cases))
         suite.set("errors", "0")
