@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from brandlint.claims.decide import decide
-from brandlint.claims.detect import signal
+from brandlint.claims.detect import denegate, negated, signal
 from brandlint.checks.text import format_message
 from brandlint.model import Finding, Severity
 
@@ -92,34 +92,49 @@ def rank(vector, index) -> list:
 def prepare(document, messaging, models) -> list[tuple[Sentence, object, list, bool]]:
     """(sentence, signal, nearest entries, near) for every claim-like sentence: the costly part.
     `near` is False when the static first pass found the sentence far from every entry: its scores
-    are the static model's, good for "close to no entry" but never for a match."""
+    are the static model's, good for "close to no entry" but never for a match. A negated sentence
+    is also compared in its denegated form, and each entry keeps the better score."""
     if not messaging.entries:
         return []
     known = names(messaging)
     found = [(s, signal(s.text, known)) for s in sentences(document, models.nlp())]
     claims = [(s, sig) for s, sig in found if sig.strength > 0]
+    forms = [_forms(s.text) for s, _ in claims]
     ranked: list = [None] * len(claims)
     near = list(range(len(claims)))
     if models.static() is not None and claims:
         # First pass with the static model: a sentence far from every entry cannot match one (on the
         # labelled set, every sentence the transformer puts within reach of an entry scores at least
         # 0.63 here), so it is judged on these scores and torch is never loaded for it.
-        index = entry_index(messaging, models, static=True)
-        vectors = models.static_embed([s.text for s, _ in claims])
-        near = []
-        for i, vector in enumerate(vectors):
-            first = rank(vector, index)
-            if first and first[0][1] >= STATIC_FLOOR:
-                near.append(i)
-            else:
-                ranked[i] = first
+        first = _rank_forms(forms, range(len(claims)), models.static_embed, entry_index(messaging, models, static=True))
+        ranked = [first[i] for i in range(len(claims))]
+        near = [i for i, r in enumerate(ranked) if r and r[0][1] >= STATIC_FLOOR]
     if near:
-        index = entry_index(messaging, models)
-        vectors = models.embed([claims[i][0].text for i in near])
-        for i, vector in zip(near, vectors):
-            ranked[i] = rank(vector, index)
+        exact = _rank_forms(forms, near, models.embed, entry_index(messaging, models))
+        for i in near:
+            ranked[i] = exact[i]
     near_set = set(near)
     return [(s, sig, r, i in near_set) for i, ((s, sig), r) in enumerate(zip(claims, ranked))]
+
+
+def _forms(text: str) -> list[str]:
+    alt = denegate(text) if negated(text) else text
+    return [text] if alt == text else [text, alt]
+
+
+def _rank_forms(forms, which, embed, index) -> dict:
+    """Rank every form of the chosen sentences with one embedding call; keep each entry's best score."""
+    texts = [t for i in which for t in forms[i]]
+    vectors = iter(embed(texts))
+    out = {}
+    for i in which:
+        best: dict = {}
+        for _ in forms[i]:
+            for entry, score in rank(next(vectors), index):
+                if score > best.get(entry.id, (None, -1.0))[1]:
+                    best[entry.id] = (entry, score)
+        out[i] = sorted(best.values(), key=lambda pair: -pair[1])[:TOP_K]
+    return out
 
 
 def analyse(document, ctx) -> list[tuple[Sentence, object, object, list]]:

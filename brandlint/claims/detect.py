@@ -79,3 +79,20 @@ def superlatives(text: str) -> set[str]:
     attributes are different claims, however alike their embeddings."""
     found = {" ".join(m.group(0).lower().split()) for m in SUPERLATIVE_WORD.finditer(text)}
     return found - NOT_SUPERLATIVE
+
+
+DENEGATE = [
+    (re.compile(r"\b(does|do|did|is|are|was|were|has|have|will|can)\s+not\s+", re.I), r"\1 "),
+    (re.compile(r"\b(does|do|did)n't\s+", re.I), ""),
+    (re.compile(r"\b(is|are|was|were|has|have|ca|wo)n't\b", re.I), r"\1"),
+    (re.compile(r"\bno\s+longer\s+|\bnever\s+|\bnot\s+", re.I), ""),
+]
+
+
+def denegate(text: str) -> str:
+    """The sentence with its negation removed ("does not encrypt" -> "does encrypt"). Embeddings are
+    poor at polarity: what a sentence is about is measured on this form, and `negated` decides
+    polarity separately."""
+    for pattern, replacement in DENEGATE:
+        text = pattern.sub(replacement, text)
+    return text
