@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from brandlint.model import Finding
+from brandlint.model import Finding, line_starts
 
 DIRECTIVE = re.compile(
     r"(?:<!--|^[ \t]*(?:#|//))[ \t]*brandlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b"
@@ -34,7 +34,7 @@ class Directive:
 
 
 def parse(source: str) -> list[Directive]:
-    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    starts = line_starts(source)
 
     def line_of(offset: int) -> int:
         return bisect.bisect_right(starts, offset)

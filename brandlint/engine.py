@@ -74,7 +74,7 @@ def _directives(document: Document, findings: list[Finding], rules: list[Rule]) 
     found = directives.parse(document.source)
     if not found:
         return findings
-    starts = [0] + [i + 1 for i, ch in enumerate(document.source) if ch == "\n"]
+    starts = document.line_starts()
     kept = directives.apply(findings, found, lambda offset: bisect.bisect_right(starts, offset))
     unused = next((r for r in rules if r.code == "BL002"), None)
     if unused:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import enum
 from dataclasses import dataclass, field
 
@@ -25,6 +26,11 @@ CHANNELS = ("internal", "external", "sales")
 
 # Block kinds. Only "prose" and "notes" count as running prose for readability.
 PROSE_KINDS = ("prose", "notes")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset of the first character of every line; bisect on it to turn offsets into lines."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 @dataclass(frozen=True)
@@ -53,11 +59,7 @@ class Document:
     editable: bool = True  # office files are read-only for --fix
 
     def line_starts(self) -> list[int]:
-        starts = [0]
-        for i, ch in enumerate(self.source):
-            if ch == "\n":
-                starts.append(i + 1)
-        return starts
+        return line_starts(self.source)
 
 
 @dataclass(frozen=True)

@@ -153,8 +153,9 @@ def test_pre_commit_hook_end_to_end(tmp_path):
     subprocess.run(["git", "add", "."], cwd=repo, check=True)
     failed = subprocess.run(["git", "commit", "-m", "draft"], cwd=repo, env=env, capture_output=True, text=True)
     assert failed.returncode != 0
-    assert "post.md:3:5: BL100" in failed.stdout + failed.stderr or "BL100" in failed.stdout + failed.stderr
-    assert "Use 'Acme Cloud' instead of 'AcmeCloud'." in failed.stdout + failed.stderr
+    output = failed.stdout + failed.stderr
+    assert "post.md:3:5: BL100 [warning] Use 'customers' instead of 'clients'." in output
+    assert "post.md:3:18: BL100 [warning] Use 'Acme Cloud' instead of 'AcmeCloud'." in output
     write(repo / "post.md", "# Launch\n\nOur customers love Acme Cloud.\n")
     subprocess.run(["git", "add", "."], cwd=repo, check=True)
     passed = subprocess.run(["git", "commit", "-m", "clean"], cwd=repo, env=env, capture_output=True, text=True)

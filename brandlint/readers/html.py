@@ -8,7 +8,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from brandlint.model import Block, Document
+from brandlint.model import Block, Document, line_starts
 from brandlint.readers.mask import URL, blank_all
 
 SKIP = {"script", "style", "pre", "code", "kbd", "samp", "var", "textarea", "noscript", "svg", "math", "template"}
@@ -25,7 +25,7 @@ class _Masker(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.out = list(source)
-        self.starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.starts = line_starts(source)
         self.skip = 0
         self.stack: list[str] = []
         self.cuts: list[tuple[int, str]] = [(0, "prose")]

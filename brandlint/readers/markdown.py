@@ -10,7 +10,7 @@ import tomllib
 import yaml
 from markdown_it import MarkdownIt
 
-from brandlint.model import Block, Document
+from brandlint.model import Block, Document, line_starts
 from brandlint.readers.mask import URL, blank, blank_all
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^\1[ \t]*$", re.S | re.M)
@@ -53,7 +53,7 @@ def mask_inline(text: str) -> str:
 def read(path: str, source: str, encoding: str = "utf-8") -> Document:
     meta, fm_span = front_matter(source)
     parse_text = blank(source, *fm_span) if fm_span else source
-    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    starts = line_starts(source)
 
     def span(lines) -> tuple[int, int]:
         a = starts[lines[0]] if lines[0] < len(starts) else len(source)
