@@ -15,11 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from brandlint import run  # noqa: E402
+from brandlint import project  # noqa: E402
 from brandlint.config import Config  # noqa: E402
-from brandlint.engine import Context  # noqa: E402
 from brandlint.messaging import load_messaging  # noqa: E402
-from brandlint.models import Models  # noqa: E402
+from brandlint.language import Language  # noqa: E402
 from brandlint.rules import load_rules  # noqa: E402
 
 OFFICE = ROOT.parent / "shared" / "data" / "office"
@@ -34,16 +33,16 @@ def main() -> None:
     select = () if args.all_checks else ("terminology", "wording", "tool")
     config = Config(root=ROOT, select=select)
     rules = load_rules()
-    ctx = Context(load_messaging(ROOT / "messaging"), config, as_of=dt.date(2026, 11, 22), models=Models())
+    run = project.Run(config, load_messaging(ROOT / "messaging"), tuple(rules), Language(), dt.date(2026, 11, 22))
     files = sorted(p for p in OFFICE.rglob("*") if p.suffix in (".pptx", ".docx"))
     totals = {"read": 0, "errors": 0, "words": 0, "findings": 0}
     started = time.perf_counter()
     for path in files:
         t0 = time.perf_counter()
-        result = run.lint_path(path, rules, ctx, config, run.Options())
+        result = project.lint_path(path, run)
         seconds = time.perf_counter() - t0
         words = len(result.document.source.split()) if result.document else 0
-        error = next((f.message for f in result.findings if f.rule == "BL001"), "")
+        error = next((f.message for f in result.findings if f.family == "tool"), "")
         totals["read" if result.document else "errors"] += 1
         totals["words"] += words
         totals["findings"] += len(result.findings)

@@ -1,3 +1,5 @@
-from brandlint.client import main
+"""`python -m brandlint`: the same as the `brandlint` command."""
+
+from brandlint.cli import main
 
 main()

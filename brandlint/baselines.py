@@ -10,6 +10,7 @@ from pathlib import Path
 from brandlint import __version__
 from brandlint.fingerprints import fingerprints
 from brandlint.model import FileResult
+from brandlint.paths import relative, write_atomic
 
 VERSION = 1
 
@@ -18,24 +19,15 @@ class BaselineError(Exception):
     pass
 
 
-def _relative(path: str, root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
 def write(path: Path, results: list[FileResult], root: Path) -> int:
     entries = []
     for result in results:
-        rel = _relative(result.path, root)
+        rel = relative(result.path, root)
         for finding, fp in zip(result.findings, fingerprints(rel, result.findings)):
-            entries.append({"fingerprint": fp, "path": rel, "rule": finding.rule, "match": finding.match[:120]})
+            entries.append({"fingerprint": fp, "path": rel, "rule": finding.code, "match": finding.match[:120]})
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     data = {"version": VERSION, "tool": f"brandlint {__version__}", "findings": entries}
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), mode=0o644)
     return len(entries)
 
 
@@ -53,8 +45,7 @@ def load(path: Path) -> set[str]:
 def subtract(results: list[FileResult], known: set[str], root: Path) -> list[FileResult]:
     out = []
     for result in results:
-        rel = _relative(result.path, root)
+        rel = relative(result.path, root)
         keep = [i for i, fp in enumerate(fingerprints(rel, result.findings)) if fp not in known]
-        out.append(dataclasses.replace(result, findings=tuple(result.findings[i] for i in keep),
-                                       positions=tuple(result.positions[i] for i in keep)))
+        out.append(dataclasses.replace(result, findings=tuple(result.findings[i] for i in keep)))
     return out

@@ -1,4 +1,7 @@
-"""The command line: the only module that prints or exits."""
+"""The command line: the top of the import graph and the only module that prints or exits.
+`main` is the `brandlint` entry point: `check` goes through a running `brandlint server` when there
+is one (standard library only, so this costs nothing when there is not); everything else, and any
+failure to reach the server, runs in this process."""
 
 from __future__ import annotations
 
@@ -42,6 +45,19 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
+def main() -> None:
+    argv = sys.argv[1:]
+    if argv[:1] == ["check"] and os.environ.get("BRANDLINT_SERVER", "auto") != "off":
+        from brandlint import server
+
+        reply = server.forward(argv)
+        if reply is not None:
+            sys.stdout.write(reply["stdout"])
+            sys.stderr.write(reply["stderr"])
+            sys.exit(reply["code"])
+    commands(prog_name="brandlint")
+
+
 def _setup(config_path, select=(), ignore=(), fail_on=None, no_cache=False):
     """Config, messaging, rules: any error here stops the run with exit 2."""
     from brandlint.rules import load_rules
@@ -58,38 +74,46 @@ def _setup(config_path, select=(), ignore=(), fail_on=None, no_cache=False):
         if no_cache:
             updates["cache"] = False
         config = dataclasses.replace(config, **updates)
-        messaging = load_messaging(config.messaging)
+        messaging = load_messaging(config.messaging, config.channel_names)
         rules = load_rules(config.rule_dirs)
     except ConfigError as exc:
         raise UsageFailure(str(exc)) from None
     return config, messaging, rules
 
 
-def _models(config: Config, allow_download: bool = False):
-    from brandlint.models import DEFAULT_MODEL, Models
+def _language(config: Config, allow_download: bool = False):
+    """The language models for claims (loaded on first use). `brandlint server` passes a pool so they
+    stay loaded between runs; a plain run has none."""
+    from brandlint.language import DEFAULT_MODEL, Language, offline_environment
 
     claims = config.claims
     settings = (claims.get("model", DEFAULT_MODEL), claims.get("spacy_model", "auto"),
                 allow_download or claims.get("allow_download", False), config.cache, claims.get("static_model", "auto"))
-    # `brandlint server` passes a pool so models stay loaded between runs; a plain run has none.
+    offline_environment(settings[2])
     pool = (click.get_current_context().obj or {}).get("models")
     if pool is not None and settings in pool:
         return pool[settings]
-    models = Models(model=settings[0], spacy_model=settings[1], allow_download=settings[2], cache=settings[3],
-                    static=settings[4])
+    language = Language(*settings)
     if pool is not None:
-        pool[settings] = models
-    return models
+        pool[settings] = language
+    return language
+
+
+def _run(config, messaging, rules, channel=None, as_of=None, fix=False, allow_download=False):
+    from brandlint.project import Run
+
+    return Run(config, messaging, tuple(rules), _language(config, allow_download), as_of or dt.date.today(),
+               channel, fix)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="brandlint")
-def main():
+def commands():
     """Check drafts against your company's master messaging: off-message claims, complex wording
     and terminology drift."""
 
 
-@main.command()
+@commands.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(), help="Config file (default: found by walking up).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: text; github on GitHub Actions).")
@@ -109,9 +133,8 @@ def main():
 def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, ignore, fix, stdin_filename,
           no_cache, allow_download, baseline, diff_ref, quiet):
     """Lint files and folders (or '-' for standard input)."""
-    from brandlint import run
-    from brandlint.engine import Context
-    from brandlint.models import ModelError
+    from brandlint import project
+    from brandlint.language import ModelError
     from brandlint.reporters import REPORTERS, Report
 
     started = time.perf_counter()
@@ -119,37 +142,38 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
     if config.messaging is None and not quiet:
         click.echo("brandlint: note: no master messaging found (no brandlint.yaml naming one, no ./messaging "
                    "folder); only the built-in word lists ran", err=True)
-    options = run.Options(channel=channel, as_of=as_of, fix=fix)
-    ctx = Context(messaging, config, as_of=as_of or dt.date.today(), models=_models(config, allow_download))
+    run = _run(config, messaging, rules, channel, as_of, fix, allow_download)
     changed = None
     if diff_ref:
-        from brandlint import changes
+        from brandlint import gitdiff
 
         try:
-            changed = changes.changed_lines(diff_ref, config.root)
-        except changes.GitError as exc:
+            changed = gitdiff.changed_lines(diff_ref, config.root)
+        except gitdiff.GitError as exc:
             raise UsageFailure(str(exc)) from None
     results = []
     try:
         if paths == ("-",):
             data = sys.stdin.buffer.read()
             name = stdin_filename or "stdin.md"
-            result = run.lint_bytes(name, data, rules, ctx, config, options, Path(name).suffix or ".md")
+            result = project.lint_bytes(name, data, run, Path(name).suffix or ".md")
             if fix:
                 sys.stdout.write(result.document.source if result.document else data.decode("utf-8", "replace"))
                 sys.exit(0)
             results.append(result)
         else:
-            files = run.collect(list(paths or ["."]), config)
+            files = project.collect(list(paths or ["."]), config)
             if changed is not None:  # --diff: only files that differ from the ref
                 files = [f for f in files if f.resolve() in changed]
-            results = run.lint_files(files, rules, ctx, config, options)
+            results = project.lint_files(files, run)
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
     if changed is not None:
-        from brandlint import changes
+        from brandlint import gitdiff
+        from brandlint.kinds import KINDS
 
-        results = changes.keep_changed(results, changed)
+        whole = {r.code for r in rules if KINDS[r.kind].whole_document}
+        results = gitdiff.keep_changed(results, changed, whole)
     if baseline:
         from brandlint import baselines
 
@@ -175,7 +199,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
     sys.exit(1 if worst is not None and worst >= config.fail_on else 0)
 
 
-@main.command("rules")
+@commands.command("rules")
 @click.option("--config", "config_path", type=click.Path())
 def list_rules(config_path):
     """List every rule: code, name, family, severity."""
@@ -186,7 +210,7 @@ def list_rules(config_path):
         click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.family:<11}  {rule.severity!s:<7}{fix}")
 
 
-@main.command()
+@commands.command()
 @click.argument("target")
 @click.option("--config", "config_path", type=click.Path())
 @click.option("--channel", type=click.Choice(["internal", "external", "sales"]))
@@ -205,20 +229,20 @@ def explain(target, config_path, channel, as_of):
     if not path or not line.isdigit() or not Path(path).is_file():
         raise UsageFailure(f"'{target}' is neither a rule code or name nor PATH:LINE of a file; "
                            "see 'brandlint rules'")
-    from brandlint import run
-    from brandlint.engine import Context
+    from brandlint import project
     from brandlint.explain import describe_findings
-    from brandlint.models import ModelError
+    from brandlint.language import ModelError
 
-    ctx = Context(messaging, config, as_of=as_of or dt.date.today(), models=_models(config))
+    run = _run(config, messaging, rules, channel, as_of)
     try:
-        result = run.lint_path(Path(path), rules, ctx, config, run.Options(channel=channel, as_of=as_of))
+        result = project.lint_path(Path(path), run)
+        ctx = project.context_for(result.document, run)[0] if result.document is not None else None
         click.echo(describe_findings(result, int(line), ctx))
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
 
 
-@main.group()
+@commands.group()
 def messaging():
     """Work with the master messaging."""
 
@@ -230,13 +254,13 @@ def messaging():
 def messaging_check(config_path, threshold):
     """Validate the messaging and report entries so alike that matching will confuse them."""
     from brandlint.explain import confusable
-    from brandlint.models import ModelError
+    from brandlint.language import ModelError
 
     config, messaging, _ = _setup(config_path)
     click.echo(f"{config.messaging}: {len(messaging.entries)} entries, {len(messaging.terms)} terms, "
                f"{len(messaging.voice)} voice settings in {len(messaging.files)} files: valid")
     try:
-        pairs = confusable(messaging, _models(config), threshold)
+        pairs = confusable(messaging, _language(config), threshold)
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
     for a, b, score in pairs:
@@ -245,7 +269,7 @@ def messaging_check(config_path, threshold):
     sys.exit(1 if pairs else 0)
 
 
-@main.group()
+@commands.group()
 def model():
     """Prepare the embedding models."""
 
@@ -254,7 +278,7 @@ def model():
 def model_distill():
     """Distil the static first-pass model from the embedding model, offline (about 30 s).
     With it, claims checks load torch only for sentences near a messaging entry."""
-    from brandlint.models import ModelError, distill
+    from brandlint.language import ModelError, distill
 
     try:
         target = distill()
@@ -267,7 +291,7 @@ def model_distill():
     click.echo(f"wrote {target}", err=True)
 
 
-@main.group()
+@commands.group()
 def server():
     """An opt-in local server that keeps the models loaded between runs."""
 
@@ -280,20 +304,38 @@ def server_start(idle):
 
     from brandlint import server as srv
 
-    if _server_alive(srv):
+    if srv.alive():
         click.echo(f"brandlint server already running at {srv.socket_path()}", err=True)
         return
     log = srv.socket_path().with_name("server.log")
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "ab") as handle:
-        subprocess.Popen([sys.executable, "-m", "brandlint.server", "--idle", str(idle)], stdin=subprocess.DEVNULL,
-                         stdout=handle, stderr=handle, start_new_session=True)
+        subprocess.Popen([sys.executable, "-m", "brandlint", "server", "run", "--idle", str(idle)],
+                         stdin=subprocess.DEVNULL, stdout=handle, stderr=handle, start_new_session=True)
     for _ in range(100):
-        if _server_alive(srv):
+        if srv.alive():
             click.echo(f"brandlint server started at {srv.socket_path()} (log: {log})", err=True)
             return
         time.sleep(0.1)
     raise UsageFailure(f"the server did not start; see {log}")
+
+
+@server.command("run", hidden=True)
+@click.option("--idle", type=float, default=900)
+def server_run(idle):
+    """Serve in the foreground (what `start` runs in the background)."""
+    from brandlint import server as srv
+
+    srv.serve(idle, _serve_check)
+
+
+def _serve_check(argv: list[str], models: dict) -> int:
+    """The server's handler: run `brandlint check` in this process, with models kept in `models`."""
+    try:
+        commands.main(args=argv, prog_name="brandlint", obj={"models": models})
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
 
 
 @server.command("stop")
@@ -310,27 +352,12 @@ def server_status():
     """Say whether the server runs (exit 0) or not (exit 1)."""
     from brandlint import server as srv
 
-    alive = _server_alive(srv)
+    alive = srv.alive()
     click.echo(f"brandlint server {'running at ' + str(srv.socket_path()) if alive else 'not running'}")
     sys.exit(0 if alive else 1)
 
 
-def _server_alive(srv) -> bool:
-    import socket
-
-    path = srv.socket_path()
-    if not path.exists():
-        return False
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(2)
-            sock.connect(str(path))
-        return True
-    except OSError:
-        return False
-
-
-@main.group()
+@commands.group()
 def baseline():
     """Record today's findings so only new ones are reported."""
 
@@ -343,15 +370,13 @@ def baseline():
 @click.option("--as-of", type=str, callback=_date)
 def baseline_create(paths, config_path, output, channel, as_of):
     """Write a baseline of the current findings."""
-    from brandlint import baselines, run
-    from brandlint.engine import Context
-    from brandlint.models import ModelError
+    from brandlint import baselines, project
+    from brandlint.language import ModelError
 
     config, messaging, rules = _setup(config_path)
-    ctx = Context(messaging, config, as_of=as_of or dt.date.today(), models=_models(config))
+    run = _run(config, messaging, rules, channel, as_of)
     try:
-        results = run.lint_files(run.collect(list(paths or ["."]), config), rules, ctx, config,
-                                 run.Options(channel=channel, as_of=as_of))
+        results = project.lint_files(project.collect(list(paths or ["."]), config), run)
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
     count = baselines.write(Path(output), results, config.root)

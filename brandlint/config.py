@@ -8,7 +8,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brandlint.model import CHANNELS, Severity
+from brandlint import wordlists
+from brandlint.model import DEFAULT_CHANNELS, Severity
 from brandlint.yamlfile import ConfigError, Located, check_keys, expect, load
 
 CONFIG_NAMES = ("brandlint.yaml", ".brandlint.yaml")
@@ -36,6 +37,11 @@ class Config:
     claims: dict = field(default_factory=dict, hash=False, compare=False)
     cache: bool = True
     raw: str = ""  # the config text, part of every cache key
+
+    @property
+    def channel_names(self) -> tuple[str, ...]:
+        """The default channels plus any the team names under `channels:`."""
+        return DEFAULT_CHANNELS + tuple(c for c in self.channels if c not in DEFAULT_CHANNELS)
 
 
 def find(start: Path) -> Path | None:
@@ -89,11 +95,13 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
         rule_dirs.append(p)
     channels = expect(located, ("channels",), data.get("channels") or {}, dict, "'channels'")
     for name in channels:
-        _channel(located, ("channels", name), name)
+        if not re.fullmatch(r"[a-z][a-z0-9_-]*", str(name)):
+            raise located.error(("channels", name), f"bad channel name {name!r}; use lower-case letters, digits, - and _")
         strings(name, channels, ("channels",))
+    known = DEFAULT_CHANNELS + tuple(c for c in channels if c not in DEFAULT_CHANNELS)
     per_channel = expect(located, ("per_channel",), data.get("per_channel") or {}, dict, "'per_channel'")
     for name, body in per_channel.items():
-        _channel(located, ("per_channel", name), name)
+        _channel(located, ("per_channel", name), name, known)
         check_keys(located, ("per_channel", name), body, PER_CHANNEL_KEYS, f"per_channel '{name}'")
         for key in ("select", "ignore"):
             strings(key, body, ("per_channel", name))
@@ -101,14 +109,15 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
     claims = expect(located, ("claims",), data.get("claims") or {}, dict, "'claims'")
     check_keys(located, ("claims",), claims, CLAIMS_KEYS, "'claims'")
     if "thresholds" in claims:
-        from brandlint.claims.decide import THRESHOLDS
-        check_keys(located, ("claims", "thresholds"), claims["thresholds"], set(THRESHOLDS), "claims thresholds")
+        defaults = wordlists.load("thresholds")
+        check_keys(located, ("claims", "thresholds"), claims["thresholds"], set(defaults), "claims thresholds")
         for key, value in claims["thresholds"].items():
             expect(located, ("claims", "thresholds", key), value, (int, float), key)
     if "unsupported_severity" in claims:
-        _severities(located, ("claims", "unsupported_severity"), claims["unsupported_severity"], channels_as_keys=True)
+        claims = dict(claims, unsupported_severity=_severities(
+            located, ("claims", "unsupported_severity"), claims["unsupported_severity"], known))
     default_channel = data.get("default_channel", "external")
-    _channel(located, ("default_channel",), default_channel)
+    _channel(located, ("default_channel",), default_channel, known)
     cache = data.get("cache", True)
     expect(located, ("cache",), cache, bool, "'cache'")
     return Config(
@@ -122,9 +131,10 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
     )
 
 
-def _channel(located: Located, keys: tuple, name) -> str:
-    if name not in CHANNELS:
-        raise located.error(keys, f"unknown channel '{name}'; use one of {', '.join(CHANNELS)}")
+def _channel(located: Located, keys: tuple, name, known: tuple[str, ...]) -> str:
+    if name not in known:
+        raise located.error(keys, f"unknown channel '{name}'; use one of {', '.join(known)} "
+                                  "(name more under 'channels:')")
     return name
 
 
@@ -134,12 +144,13 @@ def _severity(located: Located, keys: tuple, value) -> Severity:
     return Severity.parse(value)
 
 
-def _severities(located: Located, keys: tuple, mapping, channels_as_keys: bool = False) -> dict:
+def _severities(located: Located, keys: tuple, mapping, channels: tuple[str, ...] = ()) -> dict:
+    """Severity by selector, or by channel when `channels` (the known ones) is given."""
     expect(located, keys, mapping, dict, "severity")
     out = {}
     for key, value in mapping.items():
-        if channels_as_keys:
-            _channel(located, keys + (key,), key)
+        if channels:
+            _channel(located, keys + (key,), key, channels)
         out[str(key)] = _severity(located, keys + (key,), value)
     return out
 

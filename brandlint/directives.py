@@ -4,11 +4,10 @@ A directive that suppresses nothing is itself reported (BL002), as ruff reports 
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
-from brandlint.model import Finding, line_starts
+from brandlint.model import Finding, line_of, line_starts
 
 DIRECTIVE = re.compile(
     r"(?:<!--|^[ \t]*(?:#|//))[ \t]*brandlint-(?P<kind>disable-next-line|disable-file|disable|enable)\b"
@@ -30,25 +29,25 @@ class Directive:
         if not self.first_line <= line <= self.last_line:
             return False
         return not self.selectors or any(
-            s in (finding.name, finding.family) or finding.rule.startswith(s.upper()) for s in self.selectors)
+            s in (finding.name, finding.family) or finding.code.startswith(s.upper()) for s in self.selectors)
 
 
 def parse(source: str) -> list[Directive]:
     starts = line_starts(source)
 
-    def line_of(offset: int) -> int:
-        return bisect.bisect_right(starts, offset)
+    def at(offset: int) -> int:
+        return line_of(starts, offset)
 
     found: list[Directive] = []
     for m in DIRECTIVE.finditer(source):
         selectors = tuple(s for s in re.split(r"[\s,]+", m["codes"].strip()) if s and s != "-->")
-        line = line_of(m.start())
+        line = at(m.start())
         if m["kind"] == "disable-file":
             found.append(Directive("disable-file", selectors, m.start(), m.end(), 1))
         elif m["kind"] == "disable-next-line":
             rest = source[m.end():]
             nxt = re.search(r"\n[ \t]*\S", rest)
-            target = line_of(m.end() + nxt.end() - 1) if nxt else line_of(m.end()) + 1
+            target = at(m.end() + nxt.end() - 1) if nxt else at(m.end()) + 1
             found.append(Directive("disable-next-line", selectors, m.start(), m.end(), target, target))
         elif m["kind"] == "disable":
             found.append(Directive("disable", selectors, m.start(), m.end(), line))
@@ -60,10 +59,10 @@ def parse(source: str) -> list[Directive]:
     return found
 
 
-def apply(findings: list[Finding], directives: list[Directive], line_of) -> list[Finding]:
+def apply(findings: list[Finding], directives: list[Directive], line_at) -> list[Finding]:
     kept = []
     for finding in findings:
-        line = line_of(finding.start)
+        line = line_at(finding.start)
         hits = [d for d in directives if d.covers(finding, line)]
         for d in hits:
             d.used = True

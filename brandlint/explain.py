@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from brandlint.model import FileResult, Rule
+from brandlint.kinds import KINDS
+from brandlint.model import FileResult, LineIndex, Rule
 
 
 def describe_rule(rule: Rule) -> str:
@@ -11,6 +12,14 @@ def describe_rule(rule: Rule) -> str:
              f"  message: {rule.message}", f"  defined in: {rule.source}", ""]
     if rule.description:
         lines += [rule.description, ""]
+    declared = KINDS[rule.kind].options
+    if declared:
+        lines.append("Options (this rule's value; the kind's default):")
+        for key, option in declared.items():
+            value = rule.options.get(key)
+            shown = _short(value)
+            lines.append(f"  {key}: {shown}   (default: {_short(option.default)}) {option.help}")
+        lines.append("")
     for group, label in (("fail", "Flagged"), ("pass", "Not flagged"), ("fix", "Fixed")):
         items = rule.examples.get(group) or []
         if not items:
@@ -27,14 +36,21 @@ def describe_rule(rule: Rule) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _short(value) -> str:
+    text = "none" if value is None else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def describe_findings(result: FileResult, line: int, ctx) -> str:
+    """The findings on one line with their scores and nearest entries, and every claim-like sentence
+    there that gave no finding, with the entries it was compared with."""
     from brandlint.claims import analyse
 
     out = []
-    for finding, position in zip(result.findings, result.positions):
-        if not position.line <= line <= position.end_line:
+    for finding in result.findings:
+        if not finding.line <= line <= finding.end_line:
             continue
-        out.append(f"{result.path}:{position.line}:{position.column}: {finding.rule} {finding.name} "
+        out.append(f"{result.path}:{finding.line}:{finding.column}: {finding.code} {finding.name} "
                    f"[{finding.severity}] {finding.message}")
         out.append(f"  text: {finding.match!r}")
         for key, value in finding.details:
@@ -48,8 +64,6 @@ def describe_findings(result: FileResult, line: int, ctx) -> str:
             else:
                 out.append(f"  {key}: {value}")
     if result.document is not None and ctx.messaging.entries:
-        from brandlint.model import LineIndex
-
         index = LineIndex(result.document)
         for s, sig, verdict, ranked in analyse(result.document, ctx):
             if index.point(s.start)[0] <= line <= index.point(s.end)[0] and verdict is None:
@@ -60,12 +74,12 @@ def describe_findings(result: FileResult, line: int, ctx) -> str:
     return "\n".join(out) + "\n" if out else f"no findings on line {line} of {result.path}\n"
 
 
-def confusable(messaging, models, threshold: float):
+def confusable(messaging, language, threshold: float):
     """Pairs of entries whose texts are so similar that a draft may match the wrong one."""
     entries = list(messaging.entries)
     if len(entries) < 2:
         return []
-    vectors = models.embed([e.text for e in entries])
+    vectors = language.embed([e.text for e in entries])
     scores = vectors @ vectors.T
     pairs = []
     for i in range(len(entries)):

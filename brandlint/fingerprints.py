@@ -18,7 +18,7 @@ def fingerprints(path: str, findings) -> list[str]:
     seen: Counter = Counter()
     out = []
     for f in findings:
-        k = key(path, f.rule, f.match, f.entry)
+        k = key(path, f.code, f.match, f.entry)
         seen[k] += 1
         out.append(f"{k}:{seen[k]}")
     return out

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brandlint.model import CHANNELS
+from brandlint.figures import parse_figure
+from brandlint.model import DEFAULT_CHANNELS
 from brandlint.yamlfile import ConfigError, Located, check_keys, expect, load
 
 SECTIONS = {"facts": "fact", "messages": "message", "prohibited": "prohibited", "retired": "retired"}
@@ -73,7 +74,8 @@ def quote_figures(text: str) -> str:
     return FLOW_FIGURE.sub(lambda m: f'{m.group(1)}"{m.group(2)}"', text)
 
 
-def load_messaging(folder: str | Path | None) -> Messaging:
+def load_messaging(folder: str | Path | None, channels: tuple[str, ...] = DEFAULT_CHANNELS) -> Messaging:
+    """`channels`: every channel name the configuration knows; entries and terms may name only these."""
     if folder is None:
         return Messaging()
     folder = Path(folder)
@@ -98,16 +100,16 @@ def load_messaging(folder: str | Path | None) -> Messaging:
             block = data.get(section_key) or {}
             expect(located, (section_key,), block, dict, f"'{section_key}'")
             for entry_id, body in block.items():
-                entry = _entry(located, section_key, section, str(entry_id), body)
+                entry = _entry(located, section_key, section, str(entry_id), body, channels)
                 if entry.id in where:
                     raise located.error((section_key, entry_id),
                                         f"duplicate id '{entry.id}' (also in {where[entry.id]}); ids must be unique")
                 where[entry.id] = f"{path}:{entry.line}"
                 entries.append(entry)
         for i, body in enumerate(expect(located, ("terms",), data.get("terms") or [], list, "'terms'")):
-            terms.append(_term(located, i, body))
+            terms.append(_term(located, i, body, channels))
         for channel, body in (expect(located, ("voice",), data.get("voice") or {}, dict, "'voice'")).items():
-            voice[channel] = _voice(located, channel, body)
+            voice[channel] = _voice(located, channel, body, channels)
     ids = {e.id for e in entries}
     for entry in entries:
         if entry.use_instead and entry.use_instead not in ids:
@@ -118,15 +120,15 @@ def load_messaging(folder: str | Path | None) -> Messaging:
                      tuple(str(p) for p in files))
 
 
-def _channels(located: Located, keys: tuple, value) -> tuple[str, ...] | None:
+def _channels(located: Located, keys: tuple, value, known: tuple[str, ...]) -> tuple[str, ...] | None:
     if value is None:
         return None
     if isinstance(value, str):
         value = [value]
     expect(located, keys, value, list, "channels")
     for i, name in enumerate(value):
-        if name not in CHANNELS:
-            raise located.error(keys + (i,), f"unknown channel '{name}'; use {', '.join(CHANNELS)}")
+        if name not in known:
+            raise located.error(keys + (i,), _unknown_channel(name, known))
     return tuple(value)
 
 
@@ -153,9 +155,12 @@ def _strings(located: Located, keys: tuple, value, what: str) -> tuple[str, ...]
     return tuple(str(v) for v in value)
 
 
-def _entry(located: Located, section_key: str, section: str, entry_id: str, body) -> Entry:
-    from brandlint.figures import parse_figure
+def _unknown_channel(name, known: tuple[str, ...]) -> str:
+    return (f"unknown channel '{name}'; use one of {', '.join(known)} (name more under 'channels:' in "
+            "brandlint.yaml)")
 
+
+def _entry(located: Located, section_key: str, section: str, entry_id: str, body, known) -> Entry:
     keys = (section_key, entry_id)
     if isinstance(body, str):
         body = {"text": body}
@@ -177,7 +182,7 @@ def _entry(located: Located, section_key: str, section: str, entry_id: str, body
         id=entry_id, section=section, text=text,
         figure=None if figure is None else str(figure),
         previously=_strings(located, keys + ("previously",), body.get("previously"), "previously"),
-        channels=_channels(located, keys + ("channels",), body.get("channels")),
+        channels=_channels(located, keys + ("channels",), body.get("channels"), known),
         embargo_until=_date(located, keys + ("embargo_until",), body.get("embargo_until")),
         reason=str(body.get("reason") or ""),
         retired_on=_date(located, keys + ("retired_on",), body.get("retired_on")),
@@ -187,7 +192,7 @@ def _entry(located: Located, section_key: str, section: str, entry_id: str, body
     )
 
 
-def _term(located: Located, i: int, body) -> Term:
+def _term(located: Located, i: int, body, known) -> Term:
     keys = ("terms", i)
     check_keys(located, keys, body, TERM_KEYS, "term")
     if "use" not in body:
@@ -198,16 +203,16 @@ def _term(located: Located, i: int, body) -> Term:
         use=str(expect(located, keys + ("use",), body["use"], str, "use")),
         avoid=_strings(located, keys + ("avoid",), body.get("avoid"), "avoid"),
         case_sensitive=case_sensitive,
-        channels=_channels(located, keys + ("channels",), body.get("channels")),
+        channels=_channels(located, keys + ("channels",), body.get("channels"), known),
         note=str(body.get("note") or ""),
         source=located.path, line=located.line(*keys) or 0,
     )
 
 
-def _voice(located: Located, channel: str, body) -> dict:
+def _voice(located: Located, channel: str, body, known) -> dict:
     keys = ("voice", channel)
-    if channel not in CHANNELS:
-        raise located.error(keys, f"unknown channel '{channel}'; use {', '.join(CHANNELS)}")
+    if channel not in known:
+        raise located.error(keys, _unknown_channel(channel, known))
     check_keys(located, keys, body, VOICE_KEYS, f"voice '{channel}'")
     for key in ("max_grade", "max_sentence_words", "min_words"):
         if key in body:

@@ -1,10 +1,12 @@
-"""The plain data every module shares. Frozen, so a finding cannot change once made."""
+"""The plain data every module shares: the bottom of the import graph. Frozen, so a finding cannot
+change once made."""
 
 from __future__ import annotations
 
 import bisect
-import re
+import dataclasses
 import enum
+import re
 from dataclasses import dataclass, field
 
 
@@ -22,7 +24,8 @@ class Severity(enum.IntEnum):
 
 
 FAMILIES = ("terminology", "claims", "wording", "tool")
-CHANNELS = ("internal", "external", "sales")
+# A team may name more channels in brandlint.yaml (`channels:`); these always exist.
+DEFAULT_CHANNELS = ("internal", "external", "sales")
 
 # Block kinds. Only "prose" and "notes" count as running prose for readability.
 PROSE_KINDS = ("prose", "notes")
@@ -31,6 +34,11 @@ PROSE_KINDS = ("prose", "notes")
 def line_starts(text: str) -> list[int]:
     """Offset of the first character of every line; bisect on it to turn offsets into lines."""
     return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    """1-based line of an offset, given line_starts()."""
+    return bisect.bisect_right(starts, offset)
 
 
 @dataclass(frozen=True)
@@ -58,24 +66,6 @@ class Document:
     encoding: str = "utf-8"
     editable: bool = True  # office files are read-only for --fix
 
-    def line_starts(self) -> list[int]:
-        return line_starts(self.source)
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    family: str
-    kind: str
-    severity: Severity
-    message: str
-    description: str = ""
-    options: dict = field(default_factory=dict, compare=False, hash=False)
-    examples: dict = field(default_factory=dict, compare=False, hash=False)
-    fixable: bool = False
-    source: str = ""  # the YAML file the rule came from
-
 
 @dataclass(frozen=True)
 class Edit:
@@ -86,7 +76,7 @@ class Edit:
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str
+    code: str
     name: str
     family: str
     severity: Severity
@@ -98,15 +88,78 @@ class Finding:
     fix: Edit | None = None
     entry: str | None = None
     details: tuple = ()  # (key, value) pairs: scores, nearest entries; kept hashable
+    # Filled in by the engine from the offsets (see locate): 1-based, end column exclusive.
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+    where: str = ""  # office files: slide and shape, or paragraph
+
+    def to_dict(self) -> dict:
+        """The one serialised form: the result cache and the JSON report both use it."""
+        out = dataclasses.asdict(self)
+        out["severity"] = str(self.severity)
+        out["fix"] = [self.fix.start, self.fix.end, self.fix.replacement] if self.fix else None
+        out["suggestions"] = list(self.suggestions)
+        out["details"] = [list(d) for d in self.details]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Finding":
+        data = dict(data)
+        data["severity"] = Severity.parse(data["severity"])
+        data["fix"] = Edit(*data["fix"]) if data["fix"] else None
+        data["suggestions"] = tuple(data["suggestions"])
+        data["details"] = tuple(_tuple(d) for d in data["details"])
+        return cls(**data)
+
+
+def _tuple(value):
+    return tuple(_tuple(v) for v in value) if isinstance(value, list) else value
+
+
+class _Fields(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def format_message(template: str, **fields) -> str:
+    """Fill a rule's message template; a field the template names but the finding lacks stays as written."""
+    return template.format_map(_Fields(fields))
 
 
 @dataclass(frozen=True)
-class Position:
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    where: str = ""
+class Option:
+    """A rule option a kind accepts: its type(s), its default (None: the rule must set it or the kind
+    does without), and what it does. `brandlint explain CODE` prints these."""
+
+    types: type | tuple
+    default: object = None
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    family: str
+    kind: str
+    severity: Severity
+    message: str
+    description: str = ""
+    options: dict = field(default_factory=dict, compare=False, hash=False)  # every option, defaults filled in
+    examples: dict = field(default_factory=dict, compare=False, hash=False)
+    fixable: bool = False
+    source: str = ""  # the YAML file the rule came from
+
+    def finding(self, start: int, end: int, match: str, fields: dict, *, severity: Severity | None = None,
+                suggestions: tuple[str, ...] = (), fix: Edit | None = None, entry: str | None = None,
+                details: tuple = ()) -> Finding:
+        """A finding of this rule; `fields` fill the message template. A fix is kept only when the
+        rule is fixable."""
+        return Finding(self.code, self.name, self.family, severity or self.severity,
+                       format_message(self.message, **fields), start, end, match, tuple(suggestions),
+                       fix if self.fixable else None, entry, details)
 
 
 class LineIndex:
@@ -114,30 +167,28 @@ class LineIndex:
 
     def __init__(self, document: Document):
         self.document = document
-        self.starts = document.line_starts()
+        self.starts = line_starts(document.source)
         self.block_starts = [b.start for b in document.blocks]
 
     def point(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
+        line = line_of(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
-
-    def position(self, start: int, end: int) -> Position:
-        line, col = self.point(start)
-        end_line, end_col = self.point(max(start, end))
-        return Position(line, col, end_line, end_col, self.where(start))
 
     def where(self, offset: int) -> str:
         i = bisect.bisect_right(self.block_starts, offset) - 1
-        if i < 0:
-            return ""
-        return self.document.blocks[i].where
+        return self.document.blocks[i].where if i >= 0 else ""
+
+    def locate(self, finding: Finding) -> Finding:
+        line, column = self.point(finding.start)
+        end_line, end_column = self.point(max(finding.start, finding.end))
+        return dataclasses.replace(finding, line=line, column=column, end_line=end_line, end_column=end_column,
+                                   where=self.where(finding.start))
 
 
 @dataclass(frozen=True)
 class FileResult:
     path: str
     findings: tuple[Finding, ...]
-    positions: tuple[Position, ...]
     channel: str = "external"
     document: Document | None = None
     fixed: int = 0

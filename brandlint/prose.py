@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*(?:-[A-Za-z\u00C0-\u024F]+)*")
-ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "st", "no",
-                 "fig", "approx", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                 "oct", "nov", "dec", "u.s", "u.k", "a.m", "p.m", "jr", "sr", "corp", "al"}
+from brandlint import wordlists
+from brandlint.model import PROSE_KINDS
+
+# One word pattern for every check: letters first, then letters or digits, with inner hyphens and
+# apostrophes ("sign-in", "don't").
+WORD = re.compile(r"[^\W\d_][\w]*(?:[-'’][^\W\d_]+)*")
+ABBREVIATIONS = set(wordlists.load("english")["abbreviations"])
 # A sentence ends at . ! ? (or an ellipsis) followed by space and a capital, digit or quote, or at a line
 # break that ends a list-like line. Decimals ("3.5") and abbreviations ("e.g.") do not end one.
 BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z0-9])|\n\s*\n")
@@ -35,6 +38,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
+
+
+def prose_sentences(document) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every sentence in the prose blocks, offsets in the source, whitespace in
+    the text collapsed."""
+    out = []
+    for block in document.blocks:
+        if block.kind in PROSE_KINDS:
+            for a, b in sentences(block.text):
+                out.append((block.start + a, block.start + b, " ".join(block.text[a:b].split())))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from brandlint.checks import KINDS
+import dataclasses
+import string
+
+from brandlint.kinds import KINDS
 from brandlint.model import FAMILIES, Rule, Severity
 from brandlint.yamlfile import ConfigError, check_keys, expect, load
 
@@ -49,15 +52,19 @@ def load_rule(path: Path) -> Rule:
     severity = data["severity"]
     if severity not in ("error", "warning", "info"):
         raise located.error(("severity",), f"unknown severity {severity!r}; use error, warning or info")
-    for key, types in options.items():
+    for key, option in options.items():
         if key in data:
-            expect(located, (key,), data[key], types, key)
+            expect(located, (key,), data[key], option.types, key)
+        elif option.default is None and key == "verdict":
+            raise located.error((), f"a rule of kind '{kind}' needs '{key}:' ({option.help})")
     for i, pattern in enumerate(data.get("patterns") or []):
         try:
             re.compile(str(pattern))
         except re.error as exc:
             raise located.error(("patterns", i), f"invalid regular expression {pattern!r}: {exc}; "
                                                  "escape special characters such as ( [ + with a backslash") from None
+    message = str(expect(located, ("message",), data["message"], str, "message"))
+    _check_template(located, message)
     examples = data.get("examples") or {}
     check_keys(located, ("examples",), examples, {"fail", "pass", "fix"}, "examples")
     for group, items in examples.items():
@@ -67,11 +74,23 @@ def load_rule(path: Path) -> Rule:
             raise located.error(("examples", "fix", i), "each fix example is [before, after]")
     return Rule(
         code=code, name=str(data["name"]), family=family, kind=kind, severity=Severity.parse(severity),
-        message=str(expect(located, ("message",), data["message"], str, "message")),
+        message=message,
         description=str(data.get("description") or "").strip(),
-        options={k: data[k] for k in options if k in data},
+        options={k: data.get(k, option.default) for k, option in options.items()},
         examples=examples, fixable=bool(data.get("fixable", False)), source=str(path),
     )
+
+
+def _check_template(located, message: str) -> None:
+    """Fields in a message are names ({found}); "{0}" or a stray brace would fail on every draft."""
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+    except ValueError as exc:
+        raise located.error(("message",), f"bad message template: {exc}; write a literal brace as {{{{ or }}}}") from None
+    for name in fields:
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise located.error(("message",), f"bad field {{{name}}} in the message; fields are names such as "
+                                              "{found} or {expected}")
 
 
 def matches(rule: Rule, selector: str) -> bool:
@@ -83,3 +102,21 @@ def active(rule: Rule, select, ignore) -> bool:
     if select and not any(matches(rule, s) for s in select):
         return False
     return not any(matches(rule, s) for s in ignore)
+
+
+def for_channel(rules: list[Rule], config, channel: str) -> list[Rule]:
+    """The rules that run on a draft of this channel, with configured severities applied."""
+    per = config.per_channel.get(channel, {})
+    chosen = []
+    for rule in rules:
+        if not active(rule, config.select, config.ignore):
+            continue
+        if not active(rule, per.get("select") or (), per.get("ignore") or ()):
+            continue
+        severity = rule.severity
+        for overrides in (config.severity, per.get("severity") or {}):
+            for selector, value in overrides.items():
+                if matches(rule, selector):
+                    severity = value if isinstance(value, Severity) else Severity.parse(value)
+        chosen.append(rule if severity == rule.severity else dataclasses.replace(rule, severity=severity))
+    return chosen

@@ -11,7 +11,6 @@ there, runs the check itself."""
 
 from __future__ import annotations
 
-import argparse
 import base64
 import contextlib
 import io
@@ -49,14 +48,13 @@ class _Handler(socketserver.StreamRequestHandler):
 
 
 class Server(socketserver.UnixStreamServer):
-    def __init__(self, path: Path, idle: float):
-        self.pool: dict = {}  # Models objects by settings: kept warm between requests
+    def __init__(self, path: Path, idle: float, handler):
+        self.pool: dict = {}  # Language objects by settings: kept warm between requests
         self.idle, self.last, self.stopping = idle, time.monotonic(), False
+        self.handler = handler  # (argv, pool) -> exit code; given by the CLI, which this module never imports
         super().__init__(str(path), _Handler)
 
     def check(self, request: dict) -> dict:
-        from brandlint.cli import main
-
         out, err = io.StringIO(), io.StringIO()
         saved_cwd, saved_env, saved_stdin = os.getcwd(), dict(os.environ), sys.stdin
         code = 0
@@ -66,10 +64,7 @@ class Server(socketserver.UnixStreamServer):
             os.environ.update(request["env"])
             sys.stdin = io.TextIOWrapper(io.BytesIO(base64.b64decode(request.get("stdin", ""))), encoding="utf-8")
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                try:
-                    main.main(args=request["argv"], prog_name="brandlint", obj={"models": self.pool})
-                except SystemExit as exc:
-                    code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                code = self.handler(request["argv"], self.pool)
         finally:
             os.chdir(saved_cwd)
             os.environ.clear()
@@ -78,16 +73,16 @@ class Server(socketserver.UnixStreamServer):
         return {"code": code, "stdout": out.getvalue(), "stderr": err.getvalue()}
 
 
-def serve(idle: float) -> None:
+def serve(idle: float, handler) -> None:
+    """Answer `check` requests with `handler(argv, models) -> exit code` until idle or stopped."""
     path = socket_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileNotFoundError):
         path.unlink()  # a socket left by a server that died
-    server = Server(path, idle)
+    server = Server(path, idle, handler)
     os.chmod(path, 0o600)
     # Import the heavy modules now, so the first request does not pay for them.
-    import brandlint.cli  # noqa: F401
-    from brandlint.models import _import_spacy_without_torch
+    from brandlint.language import _import_spacy_without_torch
 
     with contextlib.suppress(ImportError):
         _import_spacy_without_torch()
@@ -124,7 +119,29 @@ def call(request: dict, timeout: float = 600) -> dict | None:
     return None if "error" in reply else reply
 
 
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(prog="python -m brandlint.server")
-    parser.add_argument("--idle", type=float, default=900)
-    serve(parser.parse_args().idle)
+def alive() -> bool:
+    path = socket_path()
+    if not path.exists():
+        return False
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2)
+            sock.connect(str(path))
+        return True
+    except OSError:
+        return False
+
+
+def forward(argv: list[str]) -> dict | None:
+    """Send a `check` to a running server; None when there is none (the caller then runs it itself)."""
+    if not socket_path().exists():
+        return None
+    stdin = sys.stdin.buffer.read() if "-" in argv else b""
+    env = dict(os.environ)
+    if sys.stdout.isatty():
+        env["BRANDLINT_TTY"] = "1"  # the server writes to a buffer; colour is decided here
+        env.setdefault("COLUMNS", str(os.get_terminal_size().columns))
+    reply = call({"argv": argv, "cwd": os.getcwd(), "env": env, "stdin": base64.b64encode(stdin).decode()})
+    if reply is None and stdin:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")  # read already: hand it on
+    return reply

@@ -26,8 +26,8 @@ from evaluate import AS_OF, load, table  # noqa: E402
 from brandlint.claims import names, prepare  # noqa: E402
 from brandlint.claims.decide import THRESHOLDS, decide  # noqa: E402
 from brandlint.messaging import load_messaging  # noqa: E402
-from brandlint.models import Models  # noqa: E402
-from brandlint.readers import text  # noqa: E402
+from brandlint.language import Language  # noqa: E402
+from brandlint.readers import plain  # noqa: E402
 
 STSB = ROOT.parent / "shared" / "data" / "stsb"
 GRID = {
@@ -41,7 +41,7 @@ GRID = {
 }
 
 
-def stsb(models: Models) -> None:
+def stsb(models: Language) -> None:
     def pairs(name):
         with open(STSB / name, encoding="utf-8") as handle:
             rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) >= 7]
@@ -69,7 +69,7 @@ def _f1(predicted, actual) -> float:
 
 
 def main() -> None:
-    models = Models(static="off")  # thresholds are for the transformer's scores
+    models = Language(static="off")  # thresholds are for the transformer's scores
     if STSB.is_dir():
         stsb(models)
     else:
@@ -79,7 +79,7 @@ def main() -> None:
     items = load("tune")
     prepared = []
     for _expected, channel, sentence in items:
-        found = prepare(text.read("x.txt", sentence), messaging, models)
+        found = prepare(plain.read("x.txt", sentence), messaging, models)
         prepared.append((channel, found))
 
     def score(thresholds):

@@ -19,11 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from brandlint.claims import analyse  # noqa: E402
-from brandlint.config import Config  # noqa: E402
 from brandlint.engine import Context  # noqa: E402
 from brandlint.messaging import load_messaging  # noqa: E402
-from brandlint.models import Models  # noqa: E402
-from brandlint.readers import text  # noqa: E402
+from brandlint.language import Language  # noqa: E402
+from brandlint.readers import plain  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 22)
 KINDS = ["prohibited", "retired", "stale-figure", "figure-mismatch", "contradiction", "channel", "embargo",
@@ -36,12 +35,11 @@ def load(split: str) -> list[tuple[str, str, str]]:
 
 def predict(items, thresholds=None, models=None, model=None, static="auto") -> list[str]:
     messaging = load_messaging(ROOT / "messaging")
-    models = models or Models(model=model or "all-MiniLM-L6-v2", static=static)
-    config = Config(root=ROOT, claims={"thresholds": thresholds or {}})
+    models = models or Language(model=model or "all-MiniLM-L6-v2", static=static)
     out = []
     for _expected, channel, sentence in items:
-        ctx = Context(messaging, config, channel=channel, as_of=AS_OF, models=models)
-        verdicts = [v for _, _, v, _ in analyse(text.read("x.txt", sentence), ctx) if v]
+        ctx = Context(messaging, channel, AS_OF, thresholds or {}, {}, models)
+        verdicts = [v for _, _, v, _ in analyse(plain.read("x.txt", sentence), ctx) if v]
         out.append(verdicts[0].kind if verdicts else "none")
     return out
 
@@ -73,7 +71,7 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list the sentences it gets wrong")
     args = parser.parse_args()
     items = load(args.split)
-    models = Models(model=args.model or "all-MiniLM-L6-v2", static=args.static)
+    models = Language(model=args.model or "all-MiniLM-L6-v2", static=args.static)
     predicted = predict(items, models=models)
     report, _ = table(items, predicted)
     first_pass = "static first pass" if models.static() is not None else "transformer only"

@@ -38,26 +38,23 @@ def rules():
 
 
 @pytest.fixture(scope="session")
-def models():
-    from brandlint.models import Models
+def language():
+    from brandlint.language import Language
 
-    return Models()
+    return Language()
 
 
 @pytest.fixture
-def lint(messaging, rules, models):
-    """Lint a string as a file of the given suffix; returns (findings, positions)."""
-    from brandlint import run
+def lint(messaging, rules, language):
+    """Lint a string as a file of the given suffix; returns the FileResult."""
+    from brandlint import project
     from brandlint.config import Config
-    from brandlint.engine import Context
 
     def go(text: str, channel: str = "external", suffix: str = ".md", select=(), as_of=AS_OF, fix=False):
         config = Config(root=ROOT, select=tuple(select))
-        ctx = Context(messaging, config, as_of=as_of, models=models)
+        run = project.Run(config, messaging, tuple(rules), language, as_of, channel, fix)
         data = text if isinstance(text, bytes) else text.encode("utf-8")
-        result = run.lint_bytes(f"draft{suffix}", data, rules, ctx, config,
-                                run.Options(channel=channel, as_of=as_of, fix=fix))
-        return result
+        return project.lint_bytes(f"draft{suffix}", data, run)
     return go
 
 
@@ -75,7 +72,7 @@ def project(tmp_path, monkeypatch):
 def invoke(*args, input=None):
     from click.testing import CliRunner
 
-    from brandlint.cli import main
+    from brandlint.cli import commands
 
     runner = CliRunner()
-    return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+    return runner.invoke(commands, list(args), input=input, catch_exceptions=False)

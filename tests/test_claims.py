@@ -26,7 +26,7 @@ def test_figures_that_are_not_quantities():
 
 def claims(lint, text, channel="external", as_of=dt.date(2026, 11, 22)):
     result = lint(text, channel=channel, as_of=as_of, select=("claims",))
-    return [(f.rule, f.entry) for f in result.findings], result
+    return [(f.code, f.entry) for f in result.findings], result
 
 
 def test_each_kind_names_its_entry(lint):
@@ -101,17 +101,16 @@ def test_explain_line_shows_nearest_entries(project):
 
 
 def test_second_run_embeds_nothing(messaging, rules):
-    from brandlint import run
+    from brandlint import project
     from brandlint.config import Config
-    from brandlint.engine import Context
-    from brandlint.models import Models
+    from brandlint.language import Language
 
     text = b"Acme Cloud is the greenest cloud in Lisbon, with 17 sites."
     for expected_new in (True, False):
-        models = Models()
-        ctx = Context(messaging, Config(), as_of=dt.date(2026, 11, 22), models=models)
-        run.lint_bytes("a.md", text, rules, ctx, Config(), run.Options())
-        assert (models.stats["embedded"] > 0) == expected_new, models.stats
+        language = Language()
+        run = project.Run(Config(), messaging, tuple(rules), language, dt.date(2026, 11, 22))
+        project.lint_bytes("a.md", text, run)
+        assert (language.stats["embedded"] > 0) == expected_new, language.stats
 
 
 def test_missing_model_is_a_clear_exit_2(project):
@@ -137,10 +136,9 @@ def test_messaging_check_reports_confusable_entries(project):
 def test_static_first_pass_agrees_with_the_transformer(messaging):
     """The static model only decides sentences far from every entry; the verdicts must not change."""
     from brandlint.claims import analyse
-    from brandlint.config import Config
     from brandlint.engine import Context
-    from brandlint.models import Models, static_folder
-    from brandlint.readers import text
+    from brandlint.language import Language, static_folder
+    from brandlint.readers import plain
 
     if not (static_folder() / "model.safetensors").is_file():
         pytest.skip("no distilled static model: run `brandlint model distill` (make setup does)")
@@ -149,13 +147,12 @@ def test_static_first_pass_agrees_with_the_transformer(messaging):
                  "Our new parser is 40% faster than the old one.", "Nobody can ever break into Acme Cloud."]
     verdicts = {}
     for static in ("auto", "off"):
-        models = Models(static=static)
-        ctx = Context(messaging, Config(), as_of=dt.date(2026, 11, 22), models=models)
+        language = Language(static=static)
+        ctx = Context(messaging, as_of=dt.date(2026, 11, 22), language=language)
         found = []
         for s in sentences:
-            ctx.memo = {}
-            found.append([v.kind if v else None for _, _, v, _ in analyse(text.read("x.txt", s), ctx)])
+            found.append([v.kind if v else None for _, _, v, _ in analyse(plain.read("x.txt", s), ctx)])
         verdicts[static] = found
         if static == "auto":  # the sentences near an entry still went to the transformer (or its cache)
-            assert 0 < models.stats["embedded"] + models.stats["cached"] < len(sentences) + len(messaging.entries) + 1
+            assert 0 < language.stats["embedded"] + language.stats["cached"] < len(sentences) + len(messaging.entries) + 1
     assert verdicts["auto"] == verdicts["off"]

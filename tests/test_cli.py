@@ -168,7 +168,7 @@ def test_rules_and_explain(project):
 def test_sentence_initial_quotes_and_possessives(lint):
     result = lint('Clients first. Acme Cloud\'s console. "Our clients" is what they said. Acme cloud rocks.',
                   select=("terminology",))
-    got = [(f.rule, f.match, f.suggestions) for f in result.findings]
+    got = [(f.code, f.match, f.suggestions) for f in result.findings]
     assert got == [("BL100", "Clients", ("Customers",)), ("BL100", "Acme cloud", ("Acme Cloud",))]
 
 
@@ -179,12 +179,12 @@ def test_stdin_fix_prints_the_fixed_text(project):
 
 
 def test_many_files_in_processes_match_one_process(project, monkeypatch):
-    from brandlint import run
+    from brandlint import project as project_layer
 
     for i in range(20):
         write(project / "many" / f"p{i:02d}.md", f"Post {i}: our clients in order to grow.\n" * (i % 3 + 1))
     args = ("check", "many", "--select", "terminology,wording", "--format", "json", "--no-cache")
     parallel = json.loads(invoke(*args).stdout)["findings"]
-    monkeypatch.setattr(run, "PARALLEL_MIN_FILES", 10**6)
+    monkeypatch.setattr(project_layer, "PARALLEL_MIN_FILES", 10**6)
     serial = json.loads(invoke(*args).stdout)["findings"]
     assert parallel == serial and len(serial) == 2 * (7 * 1 + 7 * 2 + 6 * 3) + 20

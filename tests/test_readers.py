@@ -38,7 +38,7 @@ def test_toml_front_matter():
 def test_markdown_position_is_exact(lint):
     src = "---\ntitle: x\n---\n# Head\n\nA line.\n\n* First item with **bold clients** here\n"
     result = lint(src, select=("BL100",))
-    (pos,) = result.positions
+    (pos,) = result.findings
     assert (pos.line, pos.column, pos.end_line, pos.end_column) == (8, 26, 8, 33)
     assert src.splitlines()[7][25:32] == "clients"
 

@@ -40,7 +40,7 @@ CASES = [(rule, group, item) for rule in RULES for group in ("fail", "pass")
 def test_rule_example(lint, rule, group, item):
     text, channel, as_of = _case(item)
     result = lint(text, channel=channel, as_of=as_of)
-    codes = [f.rule for f in result.findings]
+    codes = [f.code for f in result.findings]
     if group == "fail":
         assert rule.code in codes, f"{rule.code} should flag {text!r}; got {codes}"
     else:

@@ -7,26 +7,26 @@ import socket
 
 import pytest
 
-from brandlint import prose, readability
+from brandlint import grades, prose
 
 
 def test_flesch_worked_examples():
     # "The cat sat on the mat.": 1 sentence, 6 words, 6 syllables -> reading ease 116.1, grade -1.45
-    cat = readability.count("The cat sat on the mat.")
+    cat = grades.count("The cat sat on the mat.")
     assert (cat.sentences, cat.words, cat.syllables) == (1, 6, 6)
-    assert readability.flesch_reading_ease(cat) == pytest.approx(116.145)
-    assert readability.flesch_kincaid_grade(cat) == pytest.approx(-1.45)
+    assert grades.flesch_reading_ease(cat) == pytest.approx(116.145)
+    assert grades.flesch_kincaid_grade(cat) == pytest.approx(-1.45)
     # Wikipedia's example sentence has a reading ease of 37.5 (13 words, 24 syllables)
-    platypus = readability.count("The Australian platypus is seemingly a hybrid of a mammal and reptilian creature.")
+    platypus = grades.count("The Australian platypus is seemingly a hybrid of a mammal and reptilian creature.")
     assert (platypus.words, platypus.syllables) == (13, 24)
-    assert round(readability.flesch_reading_ease(platypus), 1) == 37.5
+    assert round(grades.flesch_reading_ease(platypus), 1) == 37.5
 
 
 def test_smog_and_coleman_liau_formulas():
     # McLaughlin's SMOG: 1.0430 * sqrt(polysyllables * 30 / sentences) + 3.1291
-    assert readability.smog_grade(readability.Counts(30, 300, 450, 9, 1500)) == pytest.approx(1.043 * 3 + 3.1291)
+    assert grades.smog_grade(grades.Counts(30, 300, 450, 9, 1500)) == pytest.approx(1.043 * 3 + 3.1291)
     # Coleman-Liau with 500 letters and 5 sentences per 100 words: 0.0588*500 - 0.296*5 - 15.8 = 12.12
-    assert readability.coleman_liau(readability.Counts(5, 100, 150, 10, 500)) == pytest.approx(12.12)
+    assert grades.coleman_liau(grades.Counts(5, 100, 150, 10, 500)) == pytest.approx(12.12)
 
 
 @pytest.mark.parametrize("word,expected", [("readability", 5), ("the", 1), ("platypus", 3), ("creature", 2),
@@ -64,7 +64,7 @@ HARD = ("Comprehensive infrastructure modernization methodologies facilitate org
 def test_non_prose_is_not_scored(lint):
     md = (f"# {HARD}\n\n- {HARD}\n- {HARD}\n- {HARD}\n\n| {HARD} | {HARD} |\n|---|---|\n| {HARD} | {HARD} |\n\n"
           "We make it easy. You sign up and go.\n")
-    codes = {f.rule for f in lint(md, select=("BL300", "BL301", "BL302", "BL307")).findings}
+    codes = {f.code for f in lint(md, select=("BL300", "BL301", "BL302", "BL307")).findings}
     assert codes == {"BL307"}  # only "not enough prose"; no grade, no long or hard sentence
 
 
@@ -81,7 +81,7 @@ def test_deck_scored_on_notes_only(tmp_path, lint):
     deck.save(path)
     result = lint(path.read_bytes(), select=("BL300", "BL301", "BL302", "BL307"), suffix=".pptx")
     # 128 words of easy notes are scored; the hard titles and bullets are not prose
-    assert [f.rule for f in result.findings] == []
+    assert [f.code for f in result.findings] == []
     slides_only = lint(path.read_bytes(), select=("BL301", "BL302"), suffix=".pptx")
     assert slides_only.findings == ()
 
@@ -89,7 +89,8 @@ def test_deck_scored_on_notes_only(tmp_path, lint):
 def test_long_sentence_location_and_channel_target(lint):
     sentence = " ".join(["word"] * 30) + "."
     external = lint(f"Intro here.\n\n{sentence}\n", select=("BL302",))
-    (finding,), (pos,) = external.findings, external.positions
+    (finding,) = external.findings
+    pos = finding
     assert (pos.line, pos.column) == (3, 1)
     assert finding.message == "Long sentence: 30 words; external copy keeps sentences to 25."
     assert not lint(f"{sentence}\n", select=("BL302",), channel="internal").findings  # internal allows 35

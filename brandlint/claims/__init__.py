@@ -1,5 +1,6 @@
-"""The claims family: every claim-like sentence is compared by meaning with the messaging entries.
-The analysis runs once per document; each claims rule reports the verdicts of its kind."""
+"""The claims analysis: every claim-like sentence is compared by meaning with the messaging entries
+and given a verdict. `analyse` runs once per document (the engine shares its value between the
+claims rules, see kinds/verdicts.py); `brandlint explain` calls it too."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from dataclasses import dataclass
 
 from brandlint.claims.decide import decide
 from brandlint.claims.detect import denegate, negated, signal
-from brandlint.checks.text import format_message
-from brandlint.model import Finding, Severity
 
 TOP_K = 5
 # Static-model score below which a sentence is far from every entry (evaluation/calibrate.py: the
@@ -63,20 +62,17 @@ def sentences(document, nlp) -> list[Sentence]:
     return out
 
 
-def entry_index(messaging, models, static: bool = False):
-    """(entries, texts, owner index per text, vectors), built once per messaging and model."""
-    key = ("static" if static else "entries", messaging.digest)
-    cache = models.__dict__.setdefault("_entry_indexes", {})
-    if key not in cache:
-        entries = list(messaging.entries)
-        texts, owners = [], []
-        for i, entry in enumerate(entries):
-            for text in (entry.text, *entry.variants):
-                texts.append(text)
-                owners.append(i)
-        vectors = models.static_embed(texts) if static else models.embed(texts)
-        cache[key] = (entries, texts, owners, vectors)
-    return cache[key]
+def entry_index(messaging, language, static: bool = False):
+    """(entries, texts, owner index per text, vectors). The embedder keeps entry vectors in memory,
+    so building this again for every document costs a lookup."""
+    entries = list(messaging.entries)
+    texts, owners = [], []
+    for i, entry in enumerate(entries):
+        for text in (entry.text, *entry.variants):
+            texts.append(text)
+            owners.append(i)
+    vectors = language.static_embed(texts) if static else language.embed(texts)
+    return entries, texts, owners, vectors
 
 
 def rank(vector, index) -> list:
@@ -89,7 +85,7 @@ def rank(vector, index) -> list:
     return [(entries[i], round(s, 3)) for i, s in ordered]
 
 
-def prepare(document, messaging, models) -> list[tuple[Sentence, object, list, bool]]:
+def prepare(document, messaging, language) -> list[tuple[Sentence, object, list, bool]]:
     """(sentence, signal, nearest entries, near) for every claim-like sentence: the costly part.
     `near` is False when the static first pass found the sentence far from every entry: its scores
     are the static model's, good for "close to no entry" but never for a match. A negated sentence
@@ -97,20 +93,20 @@ def prepare(document, messaging, models) -> list[tuple[Sentence, object, list, b
     if not messaging.entries:
         return []
     known = names(messaging)
-    found = [(s, signal(s.text, known)) for s in sentences(document, models.nlp())]
+    found = [(s, signal(s.text, known)) for s in sentences(document, language.nlp())]
     claims = [(s, sig) for s, sig in found if sig.strength > 0]
     forms = [_forms(s.text) for s, _ in claims]
     ranked: list = [None] * len(claims)
     near = list(range(len(claims)))
-    if models.static() is not None and claims:
+    if language.static() is not None and claims:
         # First pass with the static model: a sentence far from every entry cannot match one (on the
         # labelled set, every sentence the transformer puts within reach of an entry scores at least
         # 0.63 here), so it is judged on these scores and torch is never loaded for it.
-        first = _rank_forms(forms, range(len(claims)), models.static_embed, entry_index(messaging, models, static=True))
+        first = _rank_forms(forms, range(len(claims)), language.static_embed, entry_index(messaging, language, static=True))
         ranked = [first[i] for i in range(len(claims))]
         near = [i for i, r in enumerate(ranked) if r and r[0][1] >= STATIC_FLOOR]
     if near:
-        exact = _rank_forms(forms, near, models.embed, entry_index(messaging, models))
+        exact = _rank_forms(forms, near, language.embed, entry_index(messaging, language))
         for i in near:
             ranked[i] = exact[i]
     near_set = set(near)
@@ -139,37 +135,7 @@ def _rank_forms(forms, which, embed, index) -> dict:
 
 def analyse(document, ctx) -> list[tuple[Sentence, object, object, list]]:
     """(sentence, signal, verdict or None, nearest entries) for every claim-like sentence."""
-    if "claims" not in ctx.memo:
-        known = names(ctx.messaging)
-        thresholds = ctx.config.claims.get("thresholds") or {}
-        ctx.memo["claims"] = [
-            (s, sig, decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known, thresholds, near),
+    known = names(ctx.messaging)
+    return [(s, sig, decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known, ctx.thresholds, near),
              ranked)
-            for s, sig, ranked, near in prepare(document, ctx.messaging, ctx.models)]
-    return ctx.memo["claims"]
-
-
-def check(rule, document, ctx):
-    wanted = rule.options.get("verdict")
-    for s, sig, verdict, ranked in analyse(document, ctx):
-        if verdict is None or verdict.kind != wanted:
-            continue
-        severity = rule.severity
-        if wanted == "unsupported":
-            configured = ctx.config.claims.get("unsupported_severity") or {}
-            severity = configured.get(ctx.channel, Severity.WARNING if ctx.channel == "internal" else rule.severity)
-            if sig.hedged or sig.question:
-                severity = Severity(max(Severity.INFO, severity - 1))
-        entry = verdict.entry
-        fields = dict(verdict.message, entry=entry.id if entry else "", approved=entry.text if entry else "",
-                      score=f"{verdict.score:.2f}", channel=ctx.channel)
-        suggestions = ()
-        if wanted == "retired" and verdict.message.get("instead"):
-            suggestions = (verdict.message["instead"],)
-        elif entry is not None and wanted in ("stale-figure", "figure-mismatch", "contradiction"):
-            suggestions = (entry.text,)
-        nearest = tuple((e.id, s_) for e, s_ in ranked)
-        yield Finding(rule.code, rule.name, rule.family, severity, format_message(rule.message, **fields),
-                      s.start, s.end, document.source[s.start:s.end], suggestions, None,
-                      entry.id if entry else None,
-                      details=(("score", verdict.score), ("nearest", nearest), ("signals", sig.reasons)))
+            for s, sig, ranked, near in prepare(document, ctx.messaging, ctx.language)]

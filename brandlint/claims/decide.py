@@ -6,23 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from brandlint import wordlists
 from brandlint.claims.detect import Signal, names_in, negated, superlatives
 from brandlint.figures import Figure, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
 
-# Defaults from evaluation/calibrate.py: coordinate search on the labelled `tune` split, inside the
-# bounds STS-B gives for this model (related >= 0.65, same meaning >= 0.80). Override under
-# `claims: thresholds:` in brandlint.yaml.
-THRESHOLDS = {
-    "match": 0.725,        # at or above: the sentence says what the entry says
-    "related": 0.725,      # a strong claim below this for every entry is unsupported
-    "figure_match": 0.575,  # a sentence with a %, x or money figure of the entry's kind matches from here
-    "prohibited": 0.725,   # prohibited claims
-    "other_name": 0.12,    # taken off the score when the sentence names a different product
-    "other_attribute": 0.15,  # ... or claims a different superlative ("fastest" is not "cheapest")
-    "priority": 0.03,      # head start of prohibited and retired entries when several match
-    "claim_strength": 1.0,  # a claim at least this strong must be backed by an entry
-}
+# Defaults in brandlint/data/thresholds.yaml (calibrated by evaluation/calibrate.py); brandlint.yaml
+# overrides any of them under `claims: thresholds:`.
+THRESHOLDS = wordlists.load("thresholds")
 
 
 @dataclass(frozen=True)

@@ -1,29 +1,21 @@
-"""Is a sentence a claim, and how strong? Pure functions over text; word lists are small and
-general, not company data (that lives in the messaging)."""
+"""Is a sentence a claim, and how strong? Pure functions over text; the word lists are
+language data in brandlint/data/claims.yaml, not company data (that lives in the messaging)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from brandlint import wordlists
 from brandlint.figures import find_figures
 
-SUPERLATIVE = re.compile(
-    r"#\s?1\b|\b(?:the\s+only|only\s+\w+\s+(?:that|to|which)|number\s+one|no\.\s?1|leading|leader|industry-leading|"
-    r"best|fastest|cheapest|largest|biggest|most|safest|simplest|easiest|the\s+first|unmatched|unrivall?ed|"
-    r"unbeatable|world-class|better\s+than|faster\s+than|cheaper\s+than|more\s+\w+\s+than|"
-    r"\w+est\s+(?:cloud|platform|service|product|way))\b", re.I)
-# Only words that promise: "every" and "all" are too common in plain copy to mark a claim.
-ABSOLUTE = re.compile(
-    r"\b(?:always|never|guarantee[sd]?|100\s?%|cannot\s+be|can't\s+be|impossible|unhackable|"
-    r"zero\s+\w+|forever|no\s+one|nobody|risk-free|instant(?:ly)?)\b", re.I)
-HEDGE = re.compile(r"\b(?:may|might|could|can\s+help|helps?|aims?\s+to|up\s+to|designed\s+to|should|"
-                   r"typically|often|some|potentially|likely)\b", re.I)
-# Implicit negatives count too: "impossible to hack" says what "cannot be hacked" says.
-NEGATION = re.compile(
-    r"\b(?:not|no|never|no\s+longer|neither|nor|without|cannot|none|nothing|nobody|stopped|ceased|"
-    r"fails?\s+to|impossible|unable|un\w+able|zero)\b|n't\b", re.I)
-FIRST_PERSON = re.compile(r"\b(?:we|our|us|we're|we've)\b", re.I)
+_WORDS = wordlists.load("claims")
+SUPERLATIVE = re.compile(wordlists.alternation(_WORDS["superlative"]), re.I)
+ABSOLUTE = re.compile(wordlists.alternation(_WORDS["absolute"]), re.I)
+HEDGE = re.compile(wordlists.alternation(_WORDS["hedge"]), re.I)
+NEGATION = re.compile(wordlists.alternation(_WORDS["negation"]) + "|"
+                      + wordlists.alternation(_WORDS["negation_suffix"], bounded=False) + r"\b", re.I)
+FIRST_PERSON = re.compile(wordlists.alternation(_WORDS["first_person"]), re.I)
 
 
 @dataclass(frozen=True)
@@ -59,14 +51,9 @@ def signal(text: str, names: list[str]) -> Signal:
     return Signal(strength, tuple(reasons), hedged, question)
 
 
-# "in days, not months", "not only", "rather than": contrast, not negation of the statement.
-# "No cloud is cheaper than X" says X is cheapest: a negated comparative is a superlative.
-CONTRAST = re.compile(r",\s*(?:and\s+)?not\s+[\w\s-]+|\bnot\s+only\b|\bno\s+(?:more|less)\s+than\b|"
-                      r"\b(?:no|none|nothing|nobody)\b[\w\s-]*?\b(?:is|are|comes?)\s+\w+er\s+than\b", re.I)
-SUPERLATIVE_WORD = re.compile(r"#\s?1\b|\b(?:best|most\s+\w+|least\s+\w+|only|the\s+first|leading|\w{3,}est)\b", re.I)
-NOT_SUPERLATIVE = {"interest", "request", "latest", "test", "forest", "suggest", "honest", "modest", "invest",
-                   "harvest", "digest", "contest", "protest", "guest", "quest", "west", "rest", "nest",
-                   "manifest", "arrest"}
+CONTRAST = re.compile(wordlists.alternation(_WORDS["contrast"]), re.I)
+SUPERLATIVE_WORD = re.compile(wordlists.alternation(_WORDS["superlative_word"]), re.I)
+NOT_SUPERLATIVE = set(_WORDS["not_superlative"])
 
 
 def negated(text: str) -> bool:

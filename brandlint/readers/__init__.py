@@ -7,7 +7,7 @@ import codecs
 from pathlib import Path
 
 from brandlint.model import Document
-from brandlint.readers import html, markdown, office, text
+from brandlint.readers import html, markdown, office, plain
 
 
 class ReadError(Exception):
@@ -18,8 +18,8 @@ READERS = {
     ".md": markdown.read,
     ".markdown": markdown.read,
     ".mdx": markdown.read,
-    ".txt": text.read,
-    ".text": text.read,
+    ".txt": plain.read,
+    ".text": plain.read,
     ".html": html.read,
     ".htm": html.read,
     ".pptx": office.read_pptx,
@@ -54,7 +54,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def read(path: str, data: bytes, reader_suffix: str | None = None) -> Document:
     suffix = (reader_suffix or Path(path).suffix).lower()
-    reader = READERS.get(suffix, text.read)
+    reader = READERS.get(suffix, plain.read)
     if len(data) > MAX_BYTES:
         raise ReadError(f"file is {len(data) // 2**20} MB; brandlint reads drafts up to {MAX_BYTES // 2**20} MB")
     if suffix in BINARY_READERS:
@@ -66,7 +66,7 @@ def read(path: str, data: bytes, reader_suffix: str | None = None) -> Document:
     return reader(path, source, encoding)
 
 
-TEXT_READERS = {"markdown": markdown.read, "html": html.read, "text": text.read}
+TEXT_READERS = {"markdown": markdown.read, "html": html.read, "text": plain.read}
 
 
 def reparse(document: Document, source: str) -> Document:

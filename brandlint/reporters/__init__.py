@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brandlint.model import FileResult, Position
+from brandlint.model import FileResult, Finding
+from brandlint.paths import relative
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,11 @@ class Report:
 
     def items(self):
         for result in self.results:
-            for finding, position in zip(result.findings, result.positions):
-                yield result, finding, position
+            for finding in result.findings:
+                yield result, finding
 
     def counts(self) -> Counter:
-        return Counter(str(f.severity) for _, f, _ in self.items())
+        return Counter(str(f.severity) for _, f in self.items())
 
     def summary(self) -> str:
         c = self.counts()
@@ -38,16 +39,13 @@ class Report:
                 f"{c['info']} info){fixed_text} in {self.seconds:.2f}s")
 
     def relpath(self, path: str) -> str:
-        try:
-            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        return relative(path, self.root)
 
 
-def location(path: str, position: Position) -> str:
-    if position.where:
-        return f"{path}:{position.where}"
-    return f"{path}:{position.line}:{position.column}"
+def location(path: str, finding: Finding) -> str:
+    if finding.where:
+        return f"{path}:{finding.where}"
+    return f"{path}:{finding.line}:{finding.column}"
 
 
 def _lazy(module: str):
@@ -59,7 +57,7 @@ def _lazy(module: str):
 
 
 REPORTERS = {
-    "text": _lazy("text"),
+    "text": _lazy("terminal"),
     "concise": _lazy("concise"),
     "json": _lazy("json_"),
     "sarif": _lazy("sarif"),

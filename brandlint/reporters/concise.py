@@ -4,8 +4,8 @@ from brandlint.reporters import Report, location
 
 
 def render(report: Report) -> str:
-    lines = [f"{location(report.relpath(r.path), p)}: {f.rule} [{f.severity}] {f.message}"
-             for r, f, p in report.items()]
+    lines = [f"{location(report.relpath(r.path), f)}: {f.code} [{f.severity}] {f.message}"
+             for r, f in report.items()]
     if not report.quiet:
         lines.append(report.summary())
     return "\n".join(lines) + "\n" if lines else ""

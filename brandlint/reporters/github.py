@@ -27,12 +27,12 @@ def render(report: Report) -> str:
             continue
         path = report.relpath(result.path)
         lines.append(f"::group::{escape_data(path)}")
-        for finding, p in zip(result.findings, result.positions):
+        for finding in result.findings:
             command = COMMANDS[str(finding.severity)]
             kinds[command] += 1
-            title = f"{finding.rule} {finding.name}" + (f" ({p.where})" if p.where else "")
-            props = (f"file={escape_property(path)},line={p.line},col={p.column},"
-                     f"endLine={p.end_line},endColumn={max(p.end_column, p.column)},title={escape_property(title)}")
+            title = f"{finding.code} {finding.name}" + (f" ({finding.where})" if finding.where else "")
+            props = (f"file={escape_property(path)},line={finding.line},col={finding.column},"
+                     f"endLine={finding.end_line},endColumn={max(finding.end_column, finding.column)},title={escape_property(title)}")
             lines.append(f"::{command} {props}::{escape_data(finding.message)}")
         lines.append("::endgroup::")
     if not report.quiet:
@@ -41,8 +41,8 @@ def render(report: Report) -> str:
                 lines.append(f"Note: {n} {command} annotations; GitHub shows only {SHOWN} per type in the run summary, "
                              "all of them in the files view and below.")
         for result in report.results:
-            for finding, p in zip(result.findings, result.positions):
-                lines.append(f"{location(report.relpath(result.path), p)}: {finding.rule} [{finding.severity}] "
+            for finding in result.findings:
+                lines.append(f"{location(report.relpath(result.path), finding)}: {finding.code} [{finding.severity}] "
                              f"{finding.message}")
         lines.append(report.summary())
     return "\n".join(lines) + "\n" if lines else ""

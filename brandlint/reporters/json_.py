@@ -8,14 +8,14 @@ from brandlint.reporters import Report
 SCHEMA_VERSION = 1
 
 
-def finding_dict(report: Report, result, finding, position) -> dict:
+def finding_dict(report: Report, result, finding) -> dict:
     details = dict(finding.details)
     out = {
         "path": report.relpath(result.path),
-        "line": position.line, "column": position.column,
-        "end_line": position.end_line, "end_column": position.end_column,
-        "where": position.where or None,
-        "rule": finding.rule, "name": finding.name, "family": finding.family,
+        "line": finding.line, "column": finding.column,
+        "end_line": finding.end_line, "end_column": finding.end_column,
+        "where": finding.where or None,
+        "rule": finding.code, "name": finding.name, "family": finding.family,
         "severity": str(finding.severity), "message": finding.message, "match": finding.match,
         "suggestions": list(finding.suggestions), "fixable": finding.fix is not None,
         "channel": result.channel, "entry": finding.entry,
@@ -35,6 +35,6 @@ def render(report: Report) -> str:
         "summary": {"files": len(report.results), "findings": sum(counts.values()),
                     "error": counts["error"], "warning": counts["warning"], "info": counts["info"],
                     "fixed": sum(r.fixed for r in report.results), "seconds": round(report.seconds, 3)},
-        "findings": [finding_dict(report, r, f, p) for r, f, p in report.items()],
+        "findings": [finding_dict(report, r, f) for r, f in report.items()],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

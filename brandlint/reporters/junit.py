@@ -23,11 +23,11 @@ def render(report: Report) -> str:
         path = report.relpath(result.path)
         suite = ET.SubElement(root, "testsuite", name=_clean(path))
         cases = 0
-        for finding, p in zip(result.findings, result.positions):
+        for finding in result.findings:
             case = ET.SubElement(suite, "testcase", classname=_clean(path),
-                                 name=_clean(f"{finding.rule} {finding.name} at {p.where or f'{p.line}:{p.column}'}"))
-            failure = ET.SubElement(case, "failure", message=_clean(finding.message), type=finding.rule)
-            failure.text = _clean(f"{location(path, p)}: {finding.rule} [{finding.severity}] {finding.message}")
+                                 name=_clean(f"{finding.code} {finding.name} at {finding.where or f'{finding.line}:{finding.column}'}"))
+            failure = ET.SubElement(case, "failure", message=_clean(finding.message), type=finding.code)
+            failure.text = _clean(f"{location(path, finding)}: {finding.code} [{finding.severity}] {finding.message}")
             cases += 1
         if not cases:
             ET.SubElement(suite, "testcase", classname=_clean(path), name="brandlint")

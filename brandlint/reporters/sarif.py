@@ -34,28 +34,28 @@ def render(report: Report) -> str:
     for result in report.results:
         path = report.relpath(result.path)
         prints = fingerprints(path, result.findings)
-        for finding, position, fp in zip(result.findings, result.positions, prints):
+        for finding, fp in zip(result.findings, prints):
             location = {
                 "physicalLocation": {
                     "artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": position.line, "startColumn": position.column,
-                               "endLine": position.end_line,
-                               "endColumn": max(position.end_column, position.column)},
+                    "region": {"startLine": finding.line, "startColumn": finding.column,
+                               "endLine": finding.end_line,
+                               "endColumn": max(finding.end_column, finding.column)},
                 }
             }
-            if position.where:
+            if finding.where:
                 location["physicalLocation"]["region"] = {"startLine": 1, "startColumn": 1, "endLine": 1,
                                                           "endColumn": 1}
-                location["logicalLocations"] = [{"fullyQualifiedName": position.where, "kind": "element"}]
+                location["logicalLocations"] = [{"fullyQualifiedName": finding.where, "kind": "element"}]
             item = {
-                "ruleId": finding.rule,
+                "ruleId": finding.code,
                 "level": LEVELS[str(finding.severity)],
-                "message": {"text": finding.message + (f" [{position.where}]" if position.where else "")},
+                "message": {"text": finding.message + (f" [{finding.where}]" if finding.where else "")},
                 "locations": [location],
                 "partialFingerprints": {"brandlint/v1": fp},
             }
-            if finding.rule in index:
-                item["ruleIndex"] = index[finding.rule]
+            if finding.code in index:
+                item["ruleIndex"] = index[finding.code]
             if finding.suggestions:
                 item["properties"] = {"suggestions": list(finding.suggestions)}
             results.append(item)

@@ -3,14 +3,14 @@ The first form used wins; later other forms are flagged with it as the fix."""
 
 from __future__ import annotations
 
-from brandlint.checks.text import format_message, keep_case, term_set
-from brandlint.model import Edit, Finding
+from brandlint.matching import keep_case, term_set
+from brandlint.model import Edit, Option
 
-OPTIONS = {"either": list}
+OPTIONS = {"either": Option(list, [], "groups of variants of one concept; the first one used wins")}
 
 
-def check(rule, document, ctx):
-    groups = [[str(v) for v in group] for group in rule.options.get("either") or ()]
+def check(rule, document, ctx, shared):
+    groups = [[str(v) for v in group] for group in rule.options["either"]]
     variants = tuple(v for group in groups for v in group)
     owner = [g for g, group in enumerate(groups) for _ in group]
     terms = term_set(variants, (False,) * len(variants))
@@ -28,6 +28,5 @@ def check(rule, document, ctx):
             if variant == first:
                 continue
             expected = keep_case(found, first)
-            message = format_message(rule.message, found=found, expected=expected)
-            yield Finding(rule.code, rule.name, rule.family, rule.severity, message, start, end, found,
-                          (expected,), Edit(start, end, expected) if rule.fixable else None)
+            yield rule.finding(start, end, found, {"found": found, "expected": expected}, suggestions=(expected,),
+                               fix=Edit(start, end, expected))

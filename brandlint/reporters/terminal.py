@@ -22,16 +22,16 @@ def render(report: Report) -> str:
         path = report.relpath(result.path)
         console.print(Text.assemble((path, "bold underline"), (f"  ({result.channel} copy)", "dim")))
         lines = result.document.source.split("\n") if result.document else []
-        for finding, position in zip(result.findings, result.positions):
-            where = location(path, position)
+        for finding in result.findings:
+            where = location(path, finding)
             severity = str(finding.severity)
             console.print(Text.assemble(
-                (where, "bold"), ": ", (f"{finding.rule}", STYLE[severity]), " ", (f"[{severity}]", STYLE[severity]),
+                (where, "bold"), ": ", (finding.code, STYLE[severity]), " ", (f"[{severity}]", STYLE[severity]),
                 " ", finding.message, (f"  ({finding.name})", "dim")))
-            if lines and 0 < position.line <= len(lines):
-                source = lines[position.line - 1].rstrip("\r").expandtabs(1)
-                end = position.end_column if position.end_line == position.line else len(source) + 1
-                start = position.column - 1
+            if lines and 0 < finding.line <= len(lines):
+                source = lines[finding.line - 1].rstrip("\r").expandtabs(1)
+                end = finding.end_column if finding.end_line == finding.line else len(source) + 1
+                start = finding.column - 1
                 # long lines: show a window around the match
                 left = max(0, start - 60)
                 shown = source[left:left + 120]

@@ -1,14 +1,14 @@
-"""Shared matching over block text: term patterns, quoted ranges, case keeping."""
+"""Matching over block text, shared by the rule kinds: term patterns, quoted ranges, case keeping."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from brandlint import prose
 from brandlint.model import Block
 
 QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”]{1,400}”|„[^“”]{1,400}[“”]')
-WORD = re.compile(r"[^\W\d_][\w]*(?:[-'’][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=4096)
@@ -82,16 +82,7 @@ def shouting(block: Block) -> bool:
 
 
 def words(text: str) -> list[re.Match]:
-    return list(WORD.finditer(text))
-
-
-def format_message(template: str, **fields) -> str:
-    return template.format_map(_Fields(fields))
-
-
-class _Fields(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
+    return list(prose.WORD.finditer(text))
 
 
 TRAILING_TO = ("to", "into", "onto")

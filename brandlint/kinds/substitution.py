@@ -3,30 +3,34 @@
 
 from __future__ import annotations
 
-from brandlint.checks.text import (carry_preposition, format_message, inflections, inside, keep_case,
-                                   quoted_ranges, term_set)
-from brandlint.model import Edit, Finding
+from brandlint.matching import carry_preposition, inflections, inside, keep_case, quoted_ranges, term_set
+from brandlint.model import Edit, Option
 
-OPTIONS = {"swap": dict, "from": str, "ignorecase": bool, "skip_quotes": bool}
+OPTIONS = {
+    "swap": Option(dict, {}, "phrase to avoid -> the one to use (or a list of choices: no automatic fix)"),
+    "from": Option(str, "", "'messaging': take the pairs from the messaging terms (avoid -> use)"),
+    "ignorecase": Option(bool, True, "match the swap phrases in any case"),
+    "skip_quotes": Option(bool, True, "ignore matches inside quotation marks and block quotes"),
+}
 
 
 def pairs(rule, messaging) -> list[tuple[str, tuple[str, ...], bool, str]]:
     """(avoid, suggestions, case_sensitive, note) for every pair this rule knows."""
     out = []
-    if rule.options.get("from") == "messaging":
+    if rule.options["from"] == "messaging":
         for term in messaging.terms:
             for avoid in term.avoid:
                 for a, u in inflections(avoid, term.use) if not term.case_sensitive else [(avoid, term.use)]:
                     out.append((a, (carry_preposition(a, u),), term.case_sensitive, term.note))
-    ignorecase = rule.options.get("ignorecase", True)
-    for avoid, use in (rule.options.get("swap") or {}).items():
+    ignorecase = rule.options["ignorecase"]
+    for avoid, use in rule.options["swap"].items():
         uses = tuple(use) if isinstance(use, list) else (str(use),)
         out.append((str(avoid), uses, not ignorecase, ""))
     return out
 
 
-def check(rule, document, ctx):
-    skip_quotes = rule.options.get("skip_quotes", True)
+def check(rule, document, ctx, shared):
+    skip_quotes = rule.options["skip_quotes"]
     table = pairs(rule, ctx.messaging)
     terms = term_set(tuple(p[0] for p in table), tuple(p[2] for p in table))
     for block in document.blocks:
@@ -44,8 +48,6 @@ def check(rule, document, ctx):
             if found in suggestions:
                 continue
             start, end = block.start + m.start(), block.start + m.end()
-            fix = Edit(start, end, suggestions[0]) if rule.fixable and len(suggestions) == 1 else None
-            message = format_message(rule.message, found=found, expected=suggestions[0],
-                                     suggestions="', '".join(suggestions), note=note)
-            yield Finding(rule.code, rule.name, rule.family, rule.severity, message, start, end,
-                          found, suggestions, fix)
+            fix = Edit(start, end, suggestions[0]) if len(suggestions) == 1 else None
+            fields = {"found": found, "expected": suggestions[0], "suggestions": "', '".join(suggestions), "note": note}
+            yield rule.finding(start, end, found, fields, suggestions=suggestions, fix=fix)

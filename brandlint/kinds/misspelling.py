@@ -1,38 +1,14 @@
-"""Names from the messaging `terms`: `casing` finds the right words in the wrong case (terms with
-`case_sensitive: true`), `misspelling` finds near misses of capitalised terms by fuzzy matching,
-`restricted` finds terms used outside their `channels:`."""
+"""misspelling: near misses of capitalised messaging terms (product names, codenames), found by
+fuzzy matching with rapidfuzz."""
 
 from __future__ import annotations
 
 import re
 
-from brandlint.checks.text import (format_message, inside, quoted_ranges, sentence_initial, shouting, term_pattern,
-                                   term_set, words)
-from brandlint.model import Edit, Finding
+from brandlint.matching import inside, quoted_ranges, term_pattern, words
+from brandlint.model import Edit, Option
 
-OPTIONS = {"min_ratio": (int, float)}
-
-
-def casing(rule, document, ctx):
-    names = [t for t in ctx.messaging.terms if t.case_sensitive]
-    terms = term_set(tuple(t.use for t in names), (False,) * len(names))
-    for block in document.blocks:
-        if block.kind == "quote" or shouting(block):
-            continue
-        quoted = None
-        for m, i in terms.finditer(block.text):
-            term, found = names[i], m.group(0)
-            if re.sub(r"\s+", " ", found) == term.use or found in term.avoid:
-                continue
-            if sentence_initial(block, m.start()) and found[1:] == term.use[1:]:
-                continue
-            quoted = quoted_ranges(block.text) if quoted is None else quoted
-            if inside(quoted, *m.span()):
-                continue
-            start, end = block.start + m.start(), block.start + m.end()
-            yield Finding(rule.code, rule.name, rule.family, rule.severity,
-                          format_message(rule.message, found=found, expected=term.use), start, end,
-                          found, (term.use,), Edit(start, end, term.use) if rule.fixable else None)
+OPTIONS = {"min_ratio": Option((int, float), 85, "similarity (0-100) from which a near miss is reported")}
 
 
 def _token(m) -> tuple[int, int, str]:
@@ -47,10 +23,10 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\-]+", "", text).lower()
 
 
-def misspelling(rule, document, ctx):
+def check(rule, document, ctx, shared):
     from rapidfuzz.fuzz import ratio
 
-    min_ratio = rule.options.get("min_ratio", 85)
+    min_ratio = rule.options["min_ratio"]
     names = [t for t in ctx.messaging.terms if t.use[:1].isupper()]  # proper nouns: products, codenames
     known = {_key(t.use) for t in ctx.messaging.terms} | {_key(a) for t in ctx.messaging.terms for a in t.avoid}
     targets = [(term, _key(term.use), len(term.use.split())) for term in names]
@@ -93,20 +69,6 @@ def misspelling(rule, document, ctx):
                         continue
                     taken.append((s, e))
                     start, end = block.start + s, block.start + e
-                    yield Finding(rule.code, rule.name, rule.family, rule.severity,
-                                  format_message(rule.message, found=candidate, expected=term.use),
-                                  start, end, candidate, (term.use,),
-                                  Edit(start, end, term.use) if rule.fixable else None,
-                                  details=(("similarity", round(score / 100, 2)),))
-
-
-def restricted(rule, document, ctx):
-    barred = [t for t in ctx.messaging.terms if t.channels is not None and ctx.channel not in t.channels]
-    terms = term_set(tuple(t.use for t in barred), tuple(t.case_sensitive for t in barred))
-    for block in document.blocks:
-        for m, i in terms.finditer(block.text):
-            term = barred[i]
-            yield Finding(rule.code, rule.name, rule.family, rule.severity,
-                          format_message(rule.message, found=m.group(0), channels=", ".join(term.channels),
-                                         channel=ctx.channel, note=term.note),
-                          block.start + m.start(), block.start + m.end(), m.group(0))
+                    yield rule.finding(start, end, candidate, {"found": candidate, "expected": term.use},
+                                       suggestions=(term.use,), fix=Edit(start, end, term.use),
+                                       details=(("similarity", round(score / 100, 2)),))

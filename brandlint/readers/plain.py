@@ -1,4 +1,4 @@
-"""Plain text: paragraphs split by blank lines. Directive lines and URLs are not prose."""
+"""Plain text (.txt): paragraphs split by blank lines. Directive lines and URLs are not prose."""
 
 from __future__ import annotations
 

@@ -10,8 +10,6 @@ from pathlib import Path
 from brandlint.model import FileResult
 
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
-# Judged on the whole document: reported when any changed line falls in the document.
-WHOLE_DOCUMENT = {"BL300", "BL307"}
 
 
 class GitError(Exception):
@@ -47,14 +45,15 @@ def changed_lines(ref: str, cwd: Path) -> dict[Path, set[int]]:
     return changed
 
 
-def keep_changed(results: list[FileResult], changed: dict[Path, set[int]]) -> list[FileResult]:
+def keep_changed(results: list[FileResult], changed: dict[Path, set[int]], whole_document: set[str]) -> list[FileResult]:
+    """Findings on changed lines; `whole_document` codes (judged on the whole document) are kept
+    when any line of their file changed."""
     out = []
     for result in results:
         lines = changed.get(Path(result.path).resolve(), set())
-        keep = [i for i, (f, p) in enumerate(zip(result.findings, result.positions))
-                if -1 in lines or f.rule in WHOLE_DOCUMENT and lines or f.family == "tool"
-                or any(line in lines for line in range(p.line, p.end_line + 1))
-                or p.where and lines]  # Office files have no lines: a changed file reports in full
-        out.append(dataclasses.replace(result, findings=tuple(result.findings[i] for i in keep),
-                                       positions=tuple(result.positions[i] for i in keep)))
+        keep = [f for f in result.findings
+                if -1 in lines or f.code in whole_document and lines or f.family == "tool"
+                or any(line in lines for line in range(f.line, f.end_line + 1))
+                or f.where and lines]  # Office files have no lines: a changed file reports in full
+        out.append(dataclasses.replace(result, findings=tuple(keep)))
     return out

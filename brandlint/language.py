@@ -1,5 +1,6 @@
-"""spaCy and the sentence-embedding model, each loaded once, on first use, and offline unless the
-user allows a download. Nothing here is imported by a run that needs no claims."""
+"""Language models: spaCy and the sentence-embedding model, each loaded once, on first use, and
+offline unless the user allows a download. The engine sees them through `Language`'s methods only;
+the embedding cache sits behind `embed`. Nothing here is imported by a run that needs no claims."""
 
 from __future__ import annotations
 
@@ -27,14 +28,46 @@ class ModelError(Exception):
     """No usable model: the CLI exits 2 with this text, which says how to install one."""
 
 
-class Models:
+def offline_environment(allow_download: bool) -> None:
+    """Set once per process, before any model loads: no downloads unless allowed, and no progress
+    bars or load reports in a writer's terminal or a CI log."""
+    if not allow_download:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    for key, value in (("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
+                       ("TOKENIZERS_PARALLELISM", "false"), ("TQDM_DISABLE", "1")):
+        os.environ.setdefault(key, value)
+
+
+class Language:
+    """Settings are fixed at construction (which also resolves which spaCy pipeline is installed);
+    models load on first use. Pickles as its settings, so worker processes judge like the parent."""
+
     def __init__(self, model: str = DEFAULT_MODEL, spacy_model: str = "auto", allow_download: bool = False,
                  cache: bool = True, static: str = "auto"):
-        self.model_name, self.spacy_model, self.allow_download = model, spacy_model, allow_download
+        self.model_name, self.allow_download = model, allow_download
+        self.spacy_model = _resolve_spacy(spacy_model)
         self.cache_enabled = cache
         self.static_setting = static
         self._nlp = self._encoder = self._store = self._static = None
+        self._memo: dict[str, bytes] = {}  # text key -> vector bytes, for entries embedded again per document
         self.stats = {"embedded": 0, "cached": 0}
+
+    def __getstate__(self):
+        return {"settings": (self.model_name, self.spacy_model, self.allow_download, self.cache_enabled,
+                             self.static_setting)}
+
+    def __setstate__(self, state):
+        self.__init__(*state["settings"])
+
+    @property
+    def has_parser(self) -> bool:
+        """A trained pipeline (with a dependency parser) is in use."""
+        return self.spacy_model not in ("blank",)
+
+    def identity(self) -> str:
+        """What the findings depend on: part of every result-cache key."""
+        return f"{self.model_name}|{self.spacy_model}|{self.static_setting}"
 
     # spaCy ------------------------------------------------------------------
     def nlp(self):
@@ -46,8 +79,6 @@ class Models:
                                  "(or skip them with --ignore claims)") from None
 
             name = self.spacy_model
-            if name == "auto":
-                name = "en_core_web_sm" if spacy.util.is_package("en_core_web_sm") else "blank"
             if name == "blank":
                 self._nlp = spacy.blank("en")
                 self._nlp.add_pipe("sentencizer")
@@ -99,14 +130,6 @@ class Models:
 
     def encoder(self):
         if self._encoder is None:
-            if not self.allow_download:
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            # Progress bars and load reports would land in a writer's terminal and in CI logs.
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-            os.environ.setdefault("TQDM_DISABLE", "1")
             try:
                 from sentence_transformers import SentenceTransformer
                 from transformers.utils import logging as transformers_logging
@@ -136,8 +159,9 @@ class Models:
         if self._store is None:
             self._store = Store("embeddings", self.cache_enabled)
         keys = [hashlib.sha256(f"{self.model_id()}\0{t}".encode()).hexdigest() for t in texts]
-        cached = self._store.get_many(list(set(keys)))
-        missing = sorted({t for t, k in zip(texts, keys) if k not in cached})
+        remembered = {k: self._memo[k] for k in keys if k in self._memo}
+        cached = self._store.get_many(list({k for k in keys if k not in remembered}))
+        missing = sorted({t for t, k in zip(texts, keys) if k not in cached and k not in remembered})
         fresh = {}
         if missing:
             vectors = self.encoder().encode(missing, batch_size=64, normalize_embeddings=True,
@@ -147,11 +171,24 @@ class Models:
                 fresh[key] = np.asarray(vector, dtype=np.float32).tobytes()
             self._store.put_many(fresh)
         self.stats["embedded"] += len(missing)
-        self.stats["cached"] += len(texts) - len(missing)
-        table = {**cached, **fresh}
+        self.stats["cached"] += len({k for k in keys if k in cached})
+        if len(self._memo) > 100_000:  # a long-lived server: keep memory bounded
+            self._memo.clear()
+        self._memo.update(cached)
+        self._memo.update(fresh)
+        table = {**remembered, **cached, **fresh}
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([np.frombuffer(table[k], dtype=np.float32) for k in keys])
+
+
+def _resolve_spacy(name: str) -> str:
+    """"auto" becomes en_core_web_sm when that trained pipeline is installed, else "blank"."""
+    if name != "auto":
+        return name
+    import importlib.util
+
+    return "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") is not None else "blank"
 
 
 def _import_spacy_without_torch():
@@ -178,7 +215,7 @@ def distill(model: str = DEFAULT_MODEL, target: Path | None = None) -> Path:
     from model2vec.distill import distill as m2v_distill
 
     target = target or static_folder(model)
-    source = Models(model=model).resolve()
+    source = Language(model=model).resolve()
     static = m2v_distill(model_name=source, pca_dims=STATIC_DIMS)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")

@@ -1,0 +1,34 @@
+"""claims: report the claims analysis' verdicts of one kind (`verdict:` prohibited, retired,
+stale-figure, figure-mismatch, contradiction, channel, embargo, unsupported). The analysis itself
+(brandlint/claims) runs once per document and is shared by all claims rules."""
+
+from __future__ import annotations
+
+from brandlint.model import Option, Severity
+
+OPTIONS = {"verdict": Option(str, None, "which verdict of the claims analysis this rule reports")}
+
+
+def check(rule, document, ctx, shared):
+    wanted = rule.options["verdict"]
+    for s, sig, verdict, ranked in shared.claims:
+        if verdict is None or verdict.kind != wanted:
+            continue
+        severity = rule.severity
+        if wanted == "unsupported":
+            default = Severity.WARNING if ctx.channel == "internal" else rule.severity
+            severity = ctx.unsupported_severity.get(ctx.channel, default)
+            if sig.hedged or sig.question:
+                severity = Severity(max(Severity.INFO, severity - 1))
+        entry = verdict.entry
+        fields = dict(verdict.message, entry=entry.id if entry else "", approved=entry.text if entry else "",
+                      score=f"{verdict.score:.2f}", channel=ctx.channel)
+        suggestions = ()
+        if wanted == "retired" and verdict.message.get("instead"):
+            suggestions = (verdict.message["instead"],)
+        elif entry is not None and wanted in ("stale-figure", "figure-mismatch", "contradiction"):
+            suggestions = (entry.text,)
+        nearest = tuple((e.id, score) for e, score in ranked)
+        yield rule.finding(s.start, s.end, document.source[s.start:s.end], fields, severity=severity,
+                           suggestions=suggestions, entry=entry.id if entry else None,
+                           details=(("score", verdict.score), ("nearest", nearest), ("signals", sig.reasons)))
