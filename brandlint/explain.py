@@ -29,8 +29,9 @@ def describe_rule(rule: Rule) -> str:
             if group == "fix":
                 lines.append(f"  {item[0]!r} -> {item[1]!r}")
             elif isinstance(item, dict):
-                extra = ", ".join(f"{k}: {v}" for k, v in item.items() if k != "text")
-                lines.append(f"  {item['text']!r} ({extra})")
+                extra = ", ".join(f"{k}: {v}" for k, v in item.items() if k in ("channel", "as_of"))
+                lines.append(f"  {item['text']!r}" + (f" ({extra})" if extra else ""))
+                lines.extend(f"    -> {finding}" for finding in item.get("findings") or ())
             else:
                 lines.append(f"  {item!r}")
     return "\n".join(lines).rstrip() + "\n"

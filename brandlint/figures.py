@@ -27,10 +27,6 @@ WORDS = re.compile(
 TWICE = re.compile(r"\b(twice|double|triple|half)\b", re.IGNORECASE)
 NAMED = re.compile(r"\b(?!(?:More|Over|About|Nearly|Almost|Up|Under|The|Our|With|Than|Only|Just|In|At|By|For|"
                    r"From|Since|To|And|Over|Around)\b)[A-Z][a-z]+\s$")
-QUALIFIER = re.compile(
-    r"(?P<q>more than|over|at least|upwards of|in excess of|above|nearly|almost|about|around|"
-    r"up to|under|fewer than|less than|below|roughly)\s+$", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class Figure:
@@ -39,7 +35,6 @@ class Figure:
     start: int = 0
     end: int = 0
     text: str = ""
-    qualifier: str = ""
     year_like: bool = False
 
     def same(self, other: "Figure") -> bool:
@@ -95,7 +90,7 @@ def find_figures(text: str) -> list[Figure]:
         end = m.end()
         while end > m.start() and text[end - 1] == " ":
             end -= 1
-        found.append(_qualified(text, Figure(value, unit, m.start(), end, text[m.start():end], "", year_like)))
+        found.append(Figure(value, unit, m.start(), end, text[m.start():end], year_like))
         taken.append((m.start(), end))
     for m in WORDS.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -107,20 +102,12 @@ def find_figures(text: str) -> list[Figure]:
         value = _words_value(words)
         if value is None:
             continue
-        found.append(_qualified(text, Figure(value, _unit(m["unit"], None), m.start(), m.end(), m.group(0))))
+        found.append(Figure(value, _unit(m["unit"], None), m.start(), m.end(), m.group(0)))
     for m in TWICE.finditer(text):
         value = {"twice": 2, "double": 2, "triple": 3, "half": 0.5}[m.group(1).lower()]
         unit = "x" if value != 0.5 else "%"
         found.append(Figure(value if unit == "x" else 50, unit, m.start(), m.end(), m.group(0)))
     return sorted(found, key=lambda f: f.start)
-
-
-def _qualified(text: str, figure: Figure) -> Figure:
-    q = QUALIFIER.search(text[max(0, figure.start - 24):figure.start])
-    if q:
-        return Figure(figure.value, figure.unit, figure.start, figure.end, figure.text, q["q"].lower(),
-                      figure.year_like)
-    return figure
 
 
 def parse_figure(text: str) -> Figure | None:

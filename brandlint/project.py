@@ -19,7 +19,7 @@ from brandlint.cache import Store
 from brandlint.config import Config
 from brandlint.language import ModelError
 from brandlint.messaging import Messaging
-from brandlint.model import Document, FileResult, Finding, Rule, Severity
+from brandlint.model import Document, FileResult, Finding, Rule
 from brandlint.paths import relative, write_atomic
 from brandlint.rules import for_channel
 
@@ -127,12 +127,8 @@ def context_for(document: Document, run: Run) -> tuple[engine.Context, list[Rule
 
 def unreadable(path: str, rules, reason: str) -> FileResult:
     """A file that could not be read or linted: one finding of the unreadable-file rule."""
-    rule = next((r for r in rules if r.kind == "unreadable-file"), None)
-    if rule is None:  # the user's rule folders replaced the built-in rule: say it anyway
-        finding = Finding("BL001", "unreadable-file", "tool", Severity.ERROR, f"cannot lint this file: {reason}", 0, 0)
-    else:
-        finding = rule.finding(0, 0, "", {"reason": reason})
-    return FileResult(path, (finding,))
+    rule = next(r for r in rules if r.kind == "unreadable-file")  # built in, so always loaded
+    return FileResult(path, (rule.finding(0, 0, "", {"reason": reason}),))
 
 
 def lint_document(document: Document, run: Run) -> tuple[Document, list[Finding], str, int]:
@@ -199,7 +195,7 @@ def lint_files(files: list[Path], run: Run, parallel: bool | None = None) -> lis
         parallel = len(files) >= PARALLEL_MIN_FILES and not _claims_run(run)
     if parallel and workers > 1:
         try:
-            return _parallel(files, run, workers)
+            return lint_in_processes(files, run, workers)
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
             pass  # no processes here (a sandbox, a frozen app): do it serially
     store = Store("results", run.config.cache)
@@ -211,7 +207,8 @@ def _claims_run(run: Run) -> bool:
                for r in for_channel(list(run.rules), run.config, channel))
 
 
-def _parallel(files, run: Run, workers: int) -> list[FileResult]:
+def lint_in_processes(files, run: Run, workers: int) -> list[FileResult]:
+    """The files in `workers` processes; raises when processes cannot be started."""
     chunks = [files[i::workers] for i in range(workers)]
     with concurrent.futures.ProcessPoolExecutor(workers) as pool:
         parts = list(pool.map(_lint_chunk, [(run, chunk) for chunk in chunks]))

@@ -16,6 +16,7 @@ from brandlint.yamlfile import ConfigError, check_keys, expect, load
 BUILTIN = Path(__file__).parent / "builtin_rules"
 COMMON_KEYS = {"code", "name", "kind", "family", "severity", "message", "description", "examples", "fixable"}
 CODE = re.compile(r"^[A-Z]{1,5}\d{3,4}$")
+EXAMPLE_KEYS = {"text", "channel", "as_of", "select", "findings"}
 
 
 def load_rules(extra_dirs=()) -> list[Rule]:
@@ -69,6 +70,11 @@ def load_rule(path: Path) -> Rule:
     check_keys(located, ("examples",), examples, {"fail", "pass", "fix"}, "examples")
     for group, items in examples.items():
         expect(located, ("examples", group), items, list, f"examples.{group}")
+        for i, item in enumerate(items if group != "fix" else ()):
+            if isinstance(item, dict):
+                check_keys(located, ("examples", group, i), item, EXAMPLE_KEYS, "an example")
+                if "text" not in item:
+                    raise located.error(("examples", group, i), "an example needs 'text:'")
     for i, pair in enumerate(examples.get("fix") or []):
         if not (isinstance(pair, list) and len(pair) == 2):
             raise located.error(("examples", "fix", i), "each fix example is [before, after]")

@@ -188,3 +188,25 @@ def test_many_files_in_processes_match_one_process(project, monkeypatch):
     monkeypatch.setattr(project_layer, "PARALLEL_MIN_FILES", 10**6)
     serial = json.loads(invoke(*args).stdout)["findings"]
     assert parallel == serial and len(serial) == 2 * (7 * 1 + 7 * 2 + 6 * 3) + 20
+
+
+def test_worker_processes_judge_exactly_as_the_main_process(project, messaging, rules, language):
+    """All families, claims and models included: workers get the same language settings."""
+    import datetime as dt
+
+    from brandlint import project as project_layer
+    from brandlint.config import load_config
+
+    texts = ["Acme Cloud cannot be hacked. Our clients love it.\n",
+             "More than 3,000 companies run on Acme Cloud. The report was written by the team.\n",
+             "Half of the Fortune 500 run on Acme Cloud, in order to grow.\n",
+             "We are the #1 choice of developers. Please login to the console.\n"]
+    files = [write(project / f"d{i}.md", text) for i, text in enumerate(texts)]
+    run = project_layer.Run(load_config(project / "brandlint.yaml"), messaging, tuple(rules), language,
+                            dt.date(2026, 11, 22))
+    in_processes = project_layer.lint_in_processes(files, run, 2)
+    here = [project_layer.lint_path(path, run) for path in files]
+    assert {r.path for r in in_processes} == {str(p) for p in files}
+    assert [r.findings for r in in_processes] == [r.findings for r in here]
+    codes = sorted({f.code for r in here for f in r.findings})
+    assert codes == ["BL100", "BL200", "BL201", "BL202", "BL207", "BL303", "BL304", "BL307"]

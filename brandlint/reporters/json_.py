@@ -9,16 +9,16 @@ SCHEMA_VERSION = 1
 
 
 def finding_dict(report: Report, result, finding) -> dict:
+    """The contract's fields, from the finding's own serialised form (model.Finding.to_dict)."""
+    data = finding.to_dict()
     details = dict(finding.details)
     out = {
         "path": report.relpath(result.path),
-        "line": finding.line, "column": finding.column,
-        "end_line": finding.end_line, "end_column": finding.end_column,
-        "where": finding.where or None,
-        "rule": finding.code, "name": finding.name, "family": finding.family,
-        "severity": str(finding.severity), "message": finding.message, "match": finding.match,
-        "suggestions": list(finding.suggestions), "fixable": finding.fix is not None,
-        "channel": result.channel, "entry": finding.entry,
+        **{k: data[k] for k in ("line", "column", "end_line", "end_column")},
+        "where": data["where"] or None,
+        "rule": data["code"], **{k: data[k] for k in ("name", "family", "severity", "message", "match",
+                                                      "suggestions")},
+        "fixable": data["fix"] is not None, "channel": result.channel, "entry": data["entry"],
     }
     if "score" in details:
         out["score"] = details["score"]
