@@ -330,6 +330,16 @@ def _server_alive(srv) -> bool:
         return False
 
 
+@main.command()
+def lsp():
+    """Run the language server (LSP) over stdio, for editors; see docs/editors.md."""
+    try:
+        from brandlint.lsp.server import serve
+    except ImportError:
+        raise UsageFailure("the language server needs pygls: pip install 'brandlint[lsp]'") from None
+    serve()
+
+
 @main.group()
 def baseline():
     """Record today's findings so only new ones are reported."""

@@ -1,0 +1,155 @@
+"""The one adapter between the language server and brandlint's internals. Everything the server
+needs from brandlint goes through here, as plain `Issue`s and `Project`s, so a refactor of the
+internals means re-pointing this module only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DRAFT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".txt": "text",
+                  ".text": "text", ".html": "html", ".htm": "html"}
+OFFICE_SUFFIXES = {".pptx", ".docx"}
+CONFIG_NAMES = {"brandlint.yaml", ".brandlint.yaml", "pyproject.toml"}
+
+
+class ProjectError(Exception):
+    """A configuration, messaging or rule file that cannot be used: where it is and why."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        super().__init__(message)
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One finding. Offsets index the text that was linted (code points); office files have none."""
+
+    code: str
+    name: str
+    family: str
+    severity: str  # error, warning, info
+    message: str
+    start: int
+    end: int
+    line: int  # 1-based, as `brandlint check` prints it
+    match: str = ""
+    suggestions: tuple[str, ...] = ()
+    fix: tuple[int, int, str] | None = None
+    entry: dict | None = field(default=None, compare=False)  # id, section, text, reason, source, line
+    score: float | None = None
+    where: str = ""  # office files: "slide 7:Title 2"
+    raw: tuple = field(default=(), compare=False, repr=False)  # (Finding, Position), kept for explain()
+
+
+@dataclass
+class Project:
+    root: Path
+    config_path: str | None
+    messaging_dir: Path | None
+    rule_dirs: tuple[Path, ...]
+    config: object = field(repr=False, default=None)
+    rules: list = field(repr=False, default_factory=list)
+    ctx: object = field(repr=False, default=None)
+
+    def watches(self, path: Path) -> bool:
+        """Is this file part of the project's configuration (so a change to it means a reload)?"""
+        path = path.resolve()
+        if path.name in CONFIG_NAMES and (path.parent == self.root or str(path) == self.config_path):
+            return True
+        return any(folder is not None and folder.resolve() in path.parents
+                   for folder in (self.messaging_dir, *self.rule_dirs))
+
+
+_MODELS: dict = {}  # one Models per settings for the life of the server: loading them is the cold cost
+
+
+def load_project(folder: Path) -> Project:
+    """Config (found by walking up from the folder, as `check` does from the working directory),
+    messaging and rules."""
+    from brandlint.config import load_config
+    from brandlint.engine import Context
+    from brandlint.messaging import load_messaging
+    from brandlint.models import DEFAULT_MODEL, Models
+    from brandlint.rules import load_rules
+    from brandlint.yamlfile import ConfigError
+
+    try:
+        config = load_config(None, start=folder)
+        messaging = load_messaging(config.messaging)
+        rules = load_rules(config.rule_dirs)
+    except ConfigError as exc:
+        raise ProjectError(exc.path, exc.line, exc.message) from None
+    claims = config.claims
+    settings = (claims.get("model", DEFAULT_MODEL), claims.get("spacy_model", "auto"),
+                claims.get("allow_download", False), config.cache, claims.get("static_model", "auto"))
+    if settings not in _MODELS:
+        _MODELS[settings] = Models(model=settings[0], spacy_model=settings[1], allow_download=settings[2],
+                                   cache=settings[3], static=settings[4])
+    ctx = Context(messaging, config, as_of=dt.date.today(), models=_MODELS[settings])
+    return Project(config.root, config.path, config.messaging, config.rule_dirs, config, rules, ctx)
+
+
+def lint_text(project: Project, path: str, text: str) -> list[Issue]:
+    """Lint an editor buffer as the file at `path` (its suffix picks the reader)."""
+    return _lint(project, path, text.encode("utf-8"))
+
+
+def lint_file(project: Project, path: str) -> list[Issue]:
+    """Lint a saved file from disk (.pptx, .docx)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return [Issue("BL001", "unreadable-file", "tool", "error", f"cannot lint this file: {exc.strerror}", 0, 0, 1)]
+    return _lint(project, path, data)
+
+
+def _lint(project: Project, path: str, data: bytes) -> list[Issue]:
+    from brandlint import run
+
+    # ModelError propagates: the server logs it to the client, as `check` exits 2 with it.
+    project.ctx.as_of = dt.date.today()  # a server can outlive a day; embargoes depend on it
+    result = run.lint_bytes(path, data, project.rules, project.ctx, project.config, run.Options())
+    issues = []
+    for finding, position in zip(result.findings, result.positions):
+        entry = project.ctx.messaging.entry(finding.entry) if finding.entry else None
+        details = dict(finding.details)
+        issues.append(Issue(
+            finding.rule, finding.name, finding.family, str(finding.severity), finding.message,
+            finding.start, finding.end, position.line, finding.match, tuple(finding.suggestions),
+            (finding.fix.start, finding.fix.end, finding.fix.replacement) if finding.fix else None,
+            entry and {"id": entry.id, "section": entry.section, "text": entry.text, "reason": entry.reason,
+                       "source": entry.source, "line": entry.line},
+            details.get("score"), position.where, (finding, position)))
+    return issues
+
+
+def explain(project: Project, path: str, issues: list[Issue]) -> str:
+    """What `brandlint explain PATH:LINE` says about these findings (all on one line)."""
+    from brandlint.explain import describe_findings
+    from brandlint.model import FileResult
+
+    if not issues:
+        return ""
+    try:
+        path = Path(path).relative_to(project.root).as_posix()  # as `check` run at the root prints it
+    except ValueError:
+        pass
+    result = FileResult(path, tuple(i.raw[0] for i in issues), tuple(i.raw[1] for i in issues))
+    return describe_findings(result, issues[0].line, project.ctx)
+
+
+def rule_doc(project: Project, code: str) -> tuple[str, str | None]:
+    """A rule's description and the file that documents it (its YAML: description and examples)."""
+    rule = next((r for r in project.rules if r.code == code), None)
+    if rule is None:
+        return "", None
+    return (rule.description or rule.message).strip(), rule.source or None
+
+
+def directive(path: str, code: str) -> str:
+    """The inline comment that disables `code` on the next line, in the form the file's format accepts."""
+    if DRAFT_SUFFIXES.get(Path(path).suffix.lower()) == "text":
+        return f"# brandlint-disable-next-line {code}"
+    return f"<!-- brandlint-disable-next-line {code} -->"
