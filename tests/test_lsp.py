@@ -24,7 +24,7 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, LanguageClient, register_
 
 ROOT = Path(__file__).resolve().parent.parent
 LEXICAL = "messaging: messaging\nselect: [BL002, BL100, BL304]\n"
-W, E, I = t.DiagnosticSeverity.Warning, t.DiagnosticSeverity.Error, t.DiagnosticSeverity.Information
+WARN, ERR, INFO = t.DiagnosticSeverity.Warning, t.DiagnosticSeverity.Error, t.DiagnosticSeverity.Information
 pytestmark = pytest.mark.asyncio
 
 
@@ -128,8 +128,8 @@ async def test_open_change_exact_diagnostics_and_latest_version_wins(tmp_path):
         uri = open_doc(client, root / "draft.md", DRAFT)
         diags = await diagnostics(client, uri, 1)
         assert summary(diags) == [
-            ("BL100", (2, 4, 2, 11), "Use 'customers' instead of 'clients'.", W),
-            ("BL304", (2, 12, 2, 19), "Wordy: write 'use' instead of 'utilize'.", W),
+            ("BL100", (2, 4, 2, 11), "Use 'customers' instead of 'clients'.", WARN),
+            ("BL304", (2, 12, 2, 19), "Wordy: write 'use' instead of 'utilize'.", WARN),
         ]
         assert {d.source for d in diags} == {"brandlint"}
         assert diags[0].code_description.href.endswith("/BL100.yaml")
@@ -142,7 +142,7 @@ async def test_open_change_exact_diagnostics_and_latest_version_wins(tmp_path):
         change(client, uri, 3, "Our clients use it.\n")
         change(client, uri, 4, "Customers utilize it.\n")
         diags = await diagnostics(client, uri, 4, after=mark)
-        assert summary(diags) == [("BL304", (0, 10, 0, 17), "Wordy: write 'use' instead of 'utilize'.", W)]
+        assert summary(diags) == [("BL304", (0, 10, 0, 17), "Wordy: write 'use' instead of 'utilize'.", WARN)]
         await asyncio.sleep(0.3)
         assert [p.version for p in client.published[mark:] if p.uri == uri] == [4]
 
@@ -155,8 +155,8 @@ async def test_utf16_ranges_after_emoji_and_cjk(tmp_path):
         diags = await diagnostics(client, uri, 1)
         # "Hi " 3 + two emoji 4 + " " 1 + three CJK 3 + " " 1 = 12 UTF-16 units before "clients"
         assert summary(diags) == [
-            ("BL100", (2, 12, 2, 19), "Use 'customers' instead of 'clients'.", W),
-            ("BL304", (2, 20, 2, 27), "Wordy: write 'use' instead of 'utilize'.", W),
+            ("BL100", (2, 12, 2, 19), "Use 'customers' instead of 'clients'.", WARN),
+            ("BL304", (2, 20, 2, 27), "Wordy: write 'use' instead of 'utilize'.", WARN),
         ]
         found = await actions(client, uri, diags[0].range)
         fixed = apply(text, found["Replace 'clients' with 'customers' (BL100)"], uri)
@@ -183,7 +183,7 @@ async def test_quick_fix_and_disable_action(tmp_path):
         assert text == "# Launch\n\n- Our customers utilize the console.\n"
         change(client, uri, 2, text)
         diags = await diagnostics(client, uri, 2)
-        assert summary(diags) == [("BL304", (2, 16, 2, 23), "Wordy: write 'use' instead of 'utilize'.", W)]
+        assert summary(diags) == [("BL304", (2, 16, 2, 23), "Wordy: write 'use' instead of 'utilize'.", WARN)]
 
         found = await actions(client, uri, diags[0].range)
         text = apply(text, found["Disable BL304 for this line"], uri)
@@ -198,7 +198,7 @@ async def test_disable_action_in_text_file(tmp_path):
         text = "Notes\n  Our clients are happy.\n"
         uri = open_doc(client, root / "notes.txt", text, "plaintext")
         diags = await diagnostics(client, uri, 1)
-        assert summary(diags) == [("BL100", (1, 6, 1, 13), "Use 'customers' instead of 'clients'.", W)]
+        assert summary(diags) == [("BL100", (1, 6, 1, 13), "Use 'customers' instead of 'clients'.", WARN)]
         text = apply(text, (await actions(client, uri, diags[0].range))["Disable BL100 for this line"], uri)
         assert text == "Notes\n  # brandlint-disable-next-line BL100\n  Our clients are happy.\n"
         change(client, uri, 2, text)
@@ -214,7 +214,7 @@ async def test_claims_hover_and_approved_wording(tmp_path):
         codes = [(d.code, d.range.start.line) for d in diags]
         assert ("BL200", 2) in codes and ("BL201", 4) in codes, summary(diags)
         prohibited = next(d for d in diags if d.code == "BL200")
-        assert prohibited.severity == E
+        assert prohibited.severity == ERR
         assert prohibited.range == t.Range(t.Position(2, 0), t.Position(2, 28))
         related = prohibited.related_information[0]
         assert related.location.uri == (root / "messaging" / "claims.yaml").as_uri()
@@ -248,7 +248,7 @@ async def test_broken_config_is_a_diagnostic_and_reload_rechecks(tmp_path):
         diags = await diagnostics(client, config.as_uri(), after=mark)
         assert [(d.range, d.message, d.severity, d.source) for d in diags] == [
             (t.Range(t.Position(2, 0), t.Position(2, 18)),
-             "unknown severity 'sometimes'; use one of error, warning, info", E, "brandlint")]
+             "unknown severity 'sometimes'; use one of error, warning, info", ERR, "brandlint")]
 
         # The server is alive and still answers with the last good configuration.
         hover = await client.text_document_hover_async(t.HoverParams(t.TextDocumentIdentifier(uri), t.Position(2, 6)))
@@ -270,7 +270,7 @@ async def test_broken_config_is_a_diagnostic_and_reload_rechecks(tmp_path):
             [t.FileEvent(claims.as_uri(), t.FileChangeType.Changed)]))
         diags = await diagnostics(client, claims.as_uri(), after=mark)
         last = claims.read_text(encoding="utf-8").count("\n") - 1  # 0-based line of "bogus: 1"
-        assert [(d.range.start.line, d.severity) for d in diags] == [(last, E)], diags
+        assert [(d.range.start.line, d.severity) for d in diags] == [(last, ERR)], diags
         assert diags[0].message.startswith("unknown key 'bogus' in messaging file")
 
 
@@ -285,7 +285,7 @@ async def test_office_file_reported_on_save(tmp_path):
     async with server(root) as client:
         client.text_document_did_save(t.DidSaveTextDocumentParams(t.TextDocumentIdentifier(path.as_uri())))
         diags = await diagnostics(client, path.as_uri())
-        assert summary(diags) == [("BL100", (0, 0, 0, 0), "Use 'customers' instead of 'clients'. [paragraph 1]", W)]
+        assert summary(diags) == [("BL100", (0, 0, 0, 0), "Use 'customers' instead of 'clients'. [paragraph 1]", WARN)]
 
 
 async def test_same_findings_as_check_json(tmp_path):
@@ -298,8 +298,9 @@ async def test_same_findings_as_check_json(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
     proc = subprocess.run([sys.executable, "-m", "brandlint", "check", "--format", "json", "-q", "draft.md"],
                           cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    severity = {"error": ERR, "warning": WARN, "info": INFO}
     expected = [(f["rule"], (f["line"] - 1, f["column"] - 1, f["end_line"] - 1, f["end_column"] - 1), f["message"],
-                 {"error": E, "warning": W, "info": I}[f["severity"]]) for f in json.loads(proc.stdout)["findings"]]
+                 severity[f["severity"]]) for f in json.loads(proc.stdout)["findings"]]
     assert len({code for code, *_ in expected}) >= 4, expected  # several rules, several families
     async with server(root) as client:
         uri = open_doc(client, root / "draft.md", text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from brandlint.lsp.linting import Issue
+from brandlint.lsp.issues import Issue
 
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
             "info": types.DiagnosticSeverity.Information}

@@ -5,62 +5,13 @@ internals means re-pointing this module only."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
-DRAFT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".txt": "text",
-                  ".text": "text", ".html": "html", ".htm": "html"}
-OFFICE_SUFFIXES = {".pptx", ".docx"}
-CONFIG_NAMES = {"brandlint.yaml", ".brandlint.yaml", "pyproject.toml"}
+from brandlint.lsp.blockcache import BlockCache
+from brandlint.lsp.issues import DRAFT_SUFFIXES, OFFICE_SUFFIXES, Issue, Project, ProjectError
 
-
-class ProjectError(Exception):
-    """A configuration, messaging or rule file that cannot be used: where it is and why."""
-
-    def __init__(self, path: str, line: int | None, message: str):
-        super().__init__(message)
-        self.path, self.line, self.message = path, line, message
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One finding. Offsets index the text that was linted (code points); office files have none."""
-
-    code: str
-    name: str
-    family: str
-    severity: str  # error, warning, info
-    message: str
-    start: int
-    end: int
-    line: int  # 1-based, as `brandlint check` prints it
-    match: str = ""
-    suggestions: tuple[str, ...] = ()
-    fix: tuple[int, int, str] | None = None
-    entry: dict | None = field(default=None, compare=False)  # id, section, text, reason, source, line
-    score: float | None = None
-    where: str = ""  # office files: "slide 7:Title 2"
-    raw: tuple = field(default=(), compare=False, repr=False)  # (Finding, Position), kept for explain()
-
-
-@dataclass
-class Project:
-    root: Path
-    config_path: str | None
-    messaging_dir: Path | None
-    rule_dirs: tuple[Path, ...]
-    config: object = field(repr=False, default=None)
-    rules: list = field(repr=False, default_factory=list)
-    ctx: object = field(repr=False, default=None)
-
-    def watches(self, path: Path) -> bool:
-        """Is this file part of the project's configuration (so a change to it means a reload)?"""
-        path = path.resolve()
-        if path.name in CONFIG_NAMES and (path.parent == self.root or str(path) == self.config_path):
-            return True
-        return any(folder is not None and folder.resolve() in path.parents
-                   for folder in (self.messaging_dir, *self.rule_dirs))
-
+__all__ = ["DRAFT_SUFFIXES", "OFFICE_SUFFIXES", "Issue", "Project", "ProjectError", "load_project", "lint_text",
+           "lint_file", "explain", "rule_doc", "directive"]
 
 _MODELS: dict = {}  # one Models per settings for the life of the server: loading them is the cold cost
 
@@ -85,8 +36,11 @@ def load_project(folder: Path) -> Project:
     settings = (claims.get("model", DEFAULT_MODEL), claims.get("spacy_model", "auto"),
                 claims.get("allow_download", False), config.cache, claims.get("static_model", "auto"))
     if settings not in _MODELS:
-        _MODELS[settings] = Models(model=settings[0], spacy_model=settings[1], allow_download=settings[2],
-                                   cache=settings[3], static=settings[4])
+        models = Models(model=settings[0], spacy_model=settings[1], allow_download=settings[2],
+                        cache=settings[3], static=settings[4])
+        load_nlp = models.nlp
+        models.nlp = lambda: BlockCache.around(load_nlp())  # every caller gets the caching pipeline
+        _MODELS[settings] = models
     ctx = Context(messaging, config, as_of=dt.date.today(), models=_MODELS[settings])
     return Project(config.root, config.path, config.messaging, config.rule_dirs, config, rules, ctx)
 

@@ -204,5 +204,10 @@ def create() -> BrandlintServer:
 
 
 def serve() -> None:
+    import os
+
+    # One torch thread: an edit embeds a sentence or two, and on a busy machine two threads that wait
+    # for each other took 0.2-1 s where one takes 30 ms. OMP_NUM_THREADS set by the user still wins.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     logging.basicConfig(level=logging.WARNING)  # pygls logs to stderr; the editor keeps it in its log
     create().start_io()
