@@ -15,7 +15,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e ".[claims,dev]"
+	$(BIN)/python -m pip install -q -e ".[claims,lsp,dev]"
 	$(BIN)/brandlint model distill || echo "note: no static model (claims still work, without the fast first pass)"
 	touch $(STAMP)
 

@@ -237,7 +237,7 @@ def explain(target, config_path, channel, as_of):
     try:
         result = project.lint_path(Path(path), run)
         ctx = project.context_for(result.document, run)[0] if result.document is not None else None
-        click.echo(describe_findings(result, int(line), ctx))
+        click.echo(describe_findings(result, int(line), messaging, ctx))
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
 
@@ -355,6 +355,16 @@ def server_status():
     alive = srv.alive()
     click.echo(f"brandlint server {'running at ' + str(srv.socket_path()) if alive else 'not running'}")
     sys.exit(0 if alive else 1)
+
+
+@commands.command()
+def lsp():
+    """Run the language server (LSP) over stdio, for editors; see docs/editors.md."""
+    try:
+        from brandlint.lsp.start import serve
+    except ImportError:
+        raise UsageFailure("the language server needs pygls: pip install 'brandlint[lsp]'") from None
+    serve()
 
 
 @commands.group()

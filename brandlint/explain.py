@@ -42,9 +42,9 @@ def _short(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def describe_findings(result: FileResult, line: int, ctx) -> str:
-    """The findings on one line with their scores and nearest entries, and every claim-like sentence
-    there that gave no finding, with the entries it was compared with."""
+def describe_findings(result: FileResult, line: int, messaging, ctx=None) -> str:
+    """The findings on one line with their scores and nearest entries, and (given the document's
+    context) every claim-like sentence there that gave no finding, with the entries it was compared with."""
     from brandlint.claims import analyse
 
     out = []
@@ -58,13 +58,13 @@ def describe_findings(result: FileResult, line: int, ctx) -> str:
             if key == "nearest":
                 out.append("  nearest messaging entries:")
                 for entry_id, score in value:
-                    entry = ctx.messaging.entry(entry_id)
+                    entry = messaging.entry(entry_id)
                     out.append(f"    {score:.3f}  {entry.section:<10} {entry_id}: {entry.text}")
             elif isinstance(value, tuple):
                 out.append(f"  {key}: {', '.join(map(str, value)) or 'none'}")
             else:
                 out.append(f"  {key}: {value}")
-    if result.document is not None and ctx.messaging.entries:
+    if ctx is not None and result.document is not None and messaging.entries:
         index = LineIndex(result.document)
         for s, sig, verdict, ranked in analyse(result.document, ctx):
             if index.point(s.start)[0] <= line <= index.point(s.end)[0] and verdict is None:

@@ -8,6 +8,7 @@ import datetime as dt
 import fnmatch
 import hashlib
 import json
+import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -210,7 +211,9 @@ def _claims_run(run: Run) -> bool:
 def lint_in_processes(files, run: Run, workers: int) -> list[FileResult]:
     """The files in `workers` processes; raises when processes cannot be started."""
     chunks = [files[i::workers] for i in range(workers)]
-    with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+    # Fresh interpreters, not forks: a fork of a process whose model libraries started threads can hang.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         parts = list(pool.map(_lint_chunk, [(run, chunk) for chunk in chunks]))
     by_path = {r.path: r for part in parts for r in part}
     return [by_path[str(path)] for path in files]
