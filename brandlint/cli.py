@@ -19,30 +19,11 @@ from brandlint import __version__
 from brandlint.config import Config, load_config
 from brandlint.messaging import load_messaging
 from brandlint.model import Severity
+from brandlint.console import UsageFailure, date_option as _date, use_color as _color
 from brandlint.yamlfile import ConfigError
 
+CHANNEL_HELP = "Treat every draft as this channel: internal, external, sales or one named under 'channels:'."
 FORMATS = ["text", "concise", "json", "sarif", "github", "junit"]
-
-
-class UsageFailure(click.ClickException):
-    exit_code = 2
-
-    def show(self, file=None):
-        click.echo(f"brandlint: error: {self.format_message()}", err=True)
-
-
-def _color(stream) -> bool:
-    tty = stream.isatty() or os.environ.get("BRANDLINT_TTY") == "1"  # set by the server's client
-    return tty and "NO_COLOR" not in os.environ
-
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def main() -> None:
@@ -58,27 +39,41 @@ def main() -> None:
     commands(prog_name="brandlint")
 
 
-def _setup(config_path, select=(), ignore=(), fail_on=None, no_cache=False):
-    """Config, messaging, rules: any error here stops the run with exit 2."""
+def _selectors(values) -> tuple[str, ...]:
+    return tuple(s.strip() for item in values for s in item.split(",") if s.strip())
+
+
+def _setup(config_path, select=(), ignore=(), fail_on=None, no_cache=False, channel=None):
+    """Config, messaging, rules: any error here stops the run with exit 2. Every selector, from the
+    configuration and the command line, must name some rule, and `channel` must be a known one."""
+    from brandlint import selectors
     from brandlint.rules import load_rules
 
     try:
         config = load_config(config_path)
-        updates = {}
-        if select:
-            updates["select"] = tuple(s for item in select for s in item.split(","))
-        if ignore:
-            updates["ignore"] = config.ignore + tuple(s for item in ignore for s in item.split(","))
-        if fail_on:
-            updates["fail_on"] = Severity.parse(fail_on)
-        if no_cache:
-            updates["cache"] = False
-        config = dataclasses.replace(config, **updates)
-        messaging = load_messaging(config.messaging, config.channel_names)
         rules = load_rules(config.rule_dirs)
+        selectors.check_config(config, rules)
+        messaging = load_messaging(config.messaging, config.channel_names)
     except ConfigError as exc:
         raise UsageFailure(str(exc)) from None
-    return config, messaging, rules
+    for option, values in (("--select", select), ("--ignore", ignore)):
+        for selector in _selectors(values):
+            problem = selectors.problem(selector, rules)
+            if problem:
+                raise UsageFailure(f"{option}: {problem}")
+    if channel is not None and channel not in config.channel_names:
+        raise UsageFailure(f"--channel: unknown channel '{channel}'; use one of {', '.join(config.channel_names)} "
+                           "(name more under 'channels:' in brandlint.yaml)")
+    updates = {}
+    if select:
+        updates["select"] = _selectors(select)
+    if ignore:
+        updates["ignore"] = config.ignore + _selectors(ignore)
+    if fail_on:
+        updates["fail_on"] = Severity.parse(fail_on)
+    if no_cache:
+        updates["cache"] = False
+    return dataclasses.replace(config, **updates), messaging, rules
 
 
 def _language(config: Config, allow_download: bool = False):
@@ -119,7 +114,7 @@ def commands():
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: text; github on GitHub Actions).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run.")
-@click.option("--channel", type=click.Choice(["internal", "external", "sales"]), help="Treat every draft as this channel.")
+@click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
 @click.option("--as-of", type=str, callback=_date, help="Today's date for embargo and retirement checks (YYYY-MM-DD).")
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes, names or families (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes, names or families.")
@@ -138,7 +133,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
     from brandlint.reporters import REPORTERS, Report
 
     started = time.perf_counter()
-    config, messaging, rules = _setup(config_path, select, ignore, fail_on, no_cache)
+    config, messaging, rules = _setup(config_path, select, ignore, fail_on, no_cache, channel)
     if config.messaging is None and not quiet:
         click.echo("brandlint: note: no master messaging found (no brandlint.yaml naming one, no ./messaging "
                    "folder); only the built-in word lists ran", err=True)
@@ -213,12 +208,12 @@ def list_rules(config_path):
 @commands.command()
 @click.argument("target")
 @click.option("--config", "config_path", type=click.Path())
-@click.option("--channel", type=click.Choice(["internal", "external", "sales"]))
+@click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
 @click.option("--as-of", type=str, callback=_date)
 def explain(target, config_path, channel, as_of):
     """Explain a rule (CODE or name), or the findings on one line of a draft (PATH:LINE),
     with the nearest messaging entries and their scores."""
-    config, messaging, rules = _setup(config_path)
+    config, messaging, rules = _setup(config_path, channel=channel)
     rule = next((r for r in rules if target.upper() == r.code or target == r.name), None)
     if rule:
         from brandlint.explain import describe_rule
@@ -376,14 +371,14 @@ def baseline():
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path())
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=".brandlint-baseline.json", show_default=True)
-@click.option("--channel", type=click.Choice(["internal", "external", "sales"]))
+@click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
 @click.option("--as-of", type=str, callback=_date)
 def baseline_create(paths, config_path, output, channel, as_of):
     """Write a baseline of the current findings."""
     from brandlint import baselines, project
     from brandlint.language import ModelError
 
-    config, messaging, rules = _setup(config_path)
+    config, messaging, rules = _setup(config_path, channel=channel)
     run = _run(config, messaging, rules, channel, as_of)
     try:
         results = project.lint_files(project.collect(list(paths or ["."]), config), run)

@@ -122,7 +122,7 @@ def context_for(document: Document, run: Run) -> tuple[engine.Context, list[Rule
     channel = channel_for(document, run)
     claims = run.config.claims
     ctx = engine.Context(run.messaging, channel, run.as_of, claims.get("thresholds") or {},
-                         claims.get("unsupported_severity") or {}, run.language)
+                         claims.get("unsupported_severity") or {}, run.language, run.rules)
     return ctx, for_channel(list(run.rules), run.config, channel)
 
 
