@@ -73,3 +73,42 @@ def test_misspelt_directive_is_reported_and_disables_nothing(project):
         "or a family; see 'brandlint rules'",
         "draft.md:5:6: BL100 [warning] Use 'customers' instead of 'clients'."]
     assert result.exit_code == 0
+
+
+# --diff with --baseline -------------------------------------------------------------------------
+
+def git(*args, cwd):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"})
+
+
+def test_diff_and_baseline_compose_and_the_baseline_can_be_pruned(project):
+    git("init", "-q", "-b", "main", cwd=project)
+    draft = write(project / "a.md", "Old clients here.\n\nStill fine.\n\nMore clients.\n")
+    git("add", ".", cwd=project)
+    git("commit", "-qm", "base", cwd=project)
+    created = invoke("baseline", "create", "a.md", "--output", "base.json", "--config", "brandlint.yaml")
+    assert (created.exit_code, created.stderr) == (0, "wrote base.json: 3 findings in 1 file\n")
+    draft.write_text("Old clients here.\n\nNew clients here.\n\nMore clients.\n", encoding="utf-8")
+    args = ("check", "a.md", "--diff", "HEAD", "--baseline", "base.json", "--select", "BL100", "--format", "concise")
+    result = invoke(*args)
+    assert result.stdout.splitlines()[0] == "a.md:3:5: BL100 [warning] Use 'customers' instead of 'clients'."
+    assert result.stdout.splitlines()[1].startswith("1 file checked: 1 finding (0 errors, 1 warning, 0 info)")
+    assert result.stderr == "brandlint: note: the baseline base.json hid 2 known findings\n"
+    # The old copy is fixed: prune drops the entries that no longer occur.
+    draft.write_text("Old customers here.\n\nStill fine.\n\nMore customers.\n", encoding="utf-8")
+    pruned = invoke("baseline", "prune", "a.md", "--baseline", "base.json")
+    assert (pruned.exit_code, pruned.stderr) == (
+        0, "pruned base.json: removed 2 entries that no longer occur, kept 1 entry\n")
+    assert [e["rule"] for e in json.loads((project / "base.json").read_text())["findings"]] == ["BL307"]
+
+
+def test_unknown_git_ref_says_why(project):
+    git("init", "-q", "-b", "main", cwd=project)
+    git("commit", "-q", "--allow-empty", "-m", "base", cwd=project)
+    result = invoke("check", "--diff", "no-such-ref")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"brandlint: error: --diff: unknown git ref 'no-such-ref': no commit, branch or tag of "
+                             f"that name in {project} (a remote branch must be fetched first, e.g. git fetch origin "
+                             "main)\n")
