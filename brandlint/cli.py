@@ -78,7 +78,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
     config, messaging, rules = _setup(config_path, select, ignore, fail_on, no_cache, channel)
     config = runs.notes(config, messaging, rules, quiet)
     run = _run(config, messaging, rules, channel, as_of, fix or diff_fix, allow_download)
-    changed = _changed(diff_ref, config)
+    changed = runs.changed_lines(diff_ref, config)
     results = []
     try:
         if paths == ("-",):
@@ -112,7 +112,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
             if changed is not None:  # a finding on a changed line is the new one of its kind
                 from brandlint import gitdiff
 
-                is_new = lambda r, f: gitdiff.touched(r, f, changed, _whole(rules))  # noqa: E731
+                is_new = lambda r, f: gitdiff.touched(r, f, changed, runs.whole_document(rules))  # noqa: E731
             results, hidden = baselines.subtract(results, baselines.load(Path(baseline)), config.root, is_new)
         except baselines.BaselineError as exc:
             raise UsageFailure(str(exc)) from None
@@ -121,7 +121,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
     if changed is not None:
         from brandlint import gitdiff
 
-        results = gitdiff.keep_changed(results, changed, _whole(rules))
+        results = gitdiff.keep_changed(results, changed, runs.whole_document(rules))
     if min_severity:
         floor = Severity.parse(min_severity)
         results = [dataclasses.replace(r, findings=tuple(f for f in r.findings if f.severity >= floor))
@@ -140,23 +140,6 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
         raise UsageFailure(failed)
     worst = max((f.severity for r in results for f in r.findings), default=None)
     sys.exit(1 if worst is not None and worst >= config.fail_on and not exit_zero else 0)
-
-
-def _whole(rules) -> set[str]:
-    from brandlint.kinds import KINDS
-
-    return {r.code for r in rules if KINDS[r.kind].whole_document}
-
-
-def _changed(diff_ref, config):
-    if not diff_ref:
-        return None
-    from brandlint import gitdiff
-
-    try:
-        return gitdiff.changed_lines(diff_ref, config.root)
-    except gitdiff.GitError as exc:
-        raise UsageFailure(str(exc)) from None
 
 
 @commands.command("rules")
@@ -349,11 +332,13 @@ def baseline():
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=".brandlint-baseline.json", show_default=True)
 @click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
 @click.option("--as-of", type=str, callback=_date)
-def baseline_create(paths, config_path, output, channel, as_of):
+@click.option("--select", multiple=True, help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, help="Skip these rules (as for check).")
+def baseline_create(paths, config_path, output, channel, as_of, select, ignore):
     """Write a baseline of the current findings."""
     from brandlint import baselines
 
-    config, results = _lint_for_baseline(paths, config_path, channel, as_of)
+    config, results = _lint_for_baseline(paths, config_path, channel, as_of, select, ignore)
     try:
         count = baselines.write(Path(output), results, config.root)
     except OSError as exc:
@@ -369,11 +354,13 @@ def baseline_create(paths, config_path, output, channel, as_of):
               show_default=True)
 @click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
 @click.option("--as-of", type=str, callback=_date)
-def baseline_prune(paths, config_path, path, channel, as_of):
+@click.option("--select", multiple=True, help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, help="Skip these rules (as for check).")
+def baseline_prune(paths, config_path, path, channel, as_of, select, ignore):
     """Remove entries that no longer occur in the files linted (fixed copy), keeping the rest."""
     from brandlint import baselines
 
-    config, results = _lint_for_baseline(paths, config_path, channel, as_of)
+    config, results = _lint_for_baseline(paths, config_path, channel, as_of, select, ignore)
     try:
         kept, removed = baselines.prune(Path(path), results, config.root)
     except baselines.BaselineError as exc:
@@ -385,11 +372,11 @@ def baseline_prune(paths, config_path, path, channel, as_of):
                f"kept {p(kept, 'entry', 'entries')}", err=True)
 
 
-def _lint_for_baseline(paths, config_path, channel, as_of):
+def _lint_for_baseline(paths, config_path, channel, as_of, select, ignore):
     from brandlint import project
     from brandlint.language import ModelError
 
-    config, messaging, rules = _setup(config_path, channel=channel)
+    config, messaging, rules = _setup(config_path, select, ignore, channel=channel)
     config = runs.notes(config, messaging, rules, quiet=False)
     run = _run(config, messaging, rules, channel, as_of)
     try:

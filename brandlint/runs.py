@@ -123,3 +123,20 @@ def diff_fix(files, run, config, quiet) -> int:
         note(f"--diff-fix: {plural(fixed, 'fix', 'fixes')} in {plural(changed, 'file')}; "
                      "nothing was written")
     return 1 if fixed else 0
+
+
+def whole_document(rules) -> set[str]:
+    from brandlint.kinds import KINDS
+
+    return {r.code for r in rules if KINDS[r.kind].whole_document}
+
+
+def changed_lines(diff_ref, config):
+    if not diff_ref:
+        return None
+    from brandlint import gitdiff
+
+    try:
+        return gitdiff.changed_lines(diff_ref, config.root)
+    except gitdiff.GitError as exc:
+        raise UsageFailure(str(exc)) from None

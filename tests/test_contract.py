@@ -86,10 +86,11 @@ def git(*args, cwd):
 def test_diff_and_baseline_compose_and_the_baseline_can_be_pruned(project):
     git("init", "-q", "-b", "main", cwd=project)
     draft = write(project / "a.md", "Old clients here.\n\nStill fine.\n\nMore clients.\n")
+    write(project / "b.md", "Other clients.\n")
     git("add", ".", cwd=project)
     git("commit", "-qm", "base", cwd=project)
-    created = invoke("baseline", "create", "a.md", "--output", "base.json", "--config", "brandlint.yaml")
-    assert (created.exit_code, created.stderr) == (0, "wrote base.json: 3 findings in 1 file\n")
+    created = invoke("baseline", "create", "a.md", "b.md", "--output", "base.json", "--select", "BL100")
+    assert (created.exit_code, created.stderr) == (0, "wrote base.json: 3 findings in 2 files\n")
     draft.write_text("Old clients here.\n\nNew clients here.\n\nMore clients.\n", encoding="utf-8")
     args = ("check", "a.md", "--diff", "HEAD", "--baseline", "base.json", "--select", "BL100", "--format", "concise")
     result = invoke(*args)
@@ -98,10 +99,10 @@ def test_diff_and_baseline_compose_and_the_baseline_can_be_pruned(project):
     assert result.stderr == "brandlint: note: the baseline base.json hid 2 known findings\n"
     # The old copy is fixed: prune drops the entries that no longer occur.
     draft.write_text("Old customers here.\n\nStill fine.\n\nMore customers.\n", encoding="utf-8")
-    pruned = invoke("baseline", "prune", "a.md", "--baseline", "base.json")
+    pruned = invoke("baseline", "prune", "a.md", "--baseline", "base.json", "--select", "BL100")
     assert (pruned.exit_code, pruned.stderr) == (
         0, "pruned base.json: removed 2 entries that no longer occur, kept 1 entry\n")
-    assert [e["rule"] for e in json.loads((project / "base.json").read_text())["findings"]] == ["BL307"]
+    assert [e["path"] for e in json.loads((project / "base.json").read_text())["findings"]] == ["b.md"]
 
 
 def test_unknown_git_ref_says_why(project):
