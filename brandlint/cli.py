@@ -17,6 +17,7 @@ import click
 from brandlint import __version__, console, runs
 from brandlint.model import Severity
 from brandlint.console import UsageFailure, date_option as _date
+from brandlint.init import init
 from brandlint.runs import language as _language, make_run as _run, setup as _setup
 
 CHANNEL_HELP = "Treat every draft as this channel: internal, external, sales or one named under 'channels:'."
@@ -42,6 +43,9 @@ def main() -> None:
 def commands():
     """Check drafts against your company's master messaging: off-message claims, complex wording
     and terminology drift."""
+
+
+commands.add_command(init)
 
 
 @commands.command()
