@@ -78,11 +78,11 @@ def write_report(text: str, output: str | None) -> str | None:
                 handle.write(text)
             return None
         except OSError as exc:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=True)
             folder = os.path.dirname(os.path.abspath(output))
-            why = ("the folder does not exist" if not os.path.isdir(folder) else exc.strerror or str(exc)).lower()
+            why = ("the folder does not exist" if not os.path.exists(folder) else exc.strerror or str(exc)).lower()
             return f"cannot write the report to {output}: {why}; it was printed to standard output instead"
-    click.echo(text, nl=False)
+    click.echo(text, nl=False, color=True)  # colour codes are in `text` only when colour was chosen
     return None
 
 

@@ -220,3 +220,129 @@ def test_empty_messaging_folder_is_a_warning(project):
                              "terms or voice settings; only the built-in word lists ran (see 'brandlint init' for "
                              "a starter)\n")
     assert result.exit_code == 0
+
+
+# Channels are configuration ----------------------------------------------------------------------
+
+def test_a_custom_partner_channel_works_everywhere_a_channel_goes(project):
+    write(project / "brandlint.yaml", "messaging: messaging\nchannels:\n  partner: ['partners/**']\n"
+                                      "per_channel:\n  partner: {ignore: [BL100]}\n"
+                                      "claims:\n  unsupported_severity: {partner: warning}\n")
+    write(project / "messaging" / "partner.yaml", "terms:\n  - use: Partner Portal\n    channels: [partner]\n"
+                                                  "voice:\n  partner: {max_sentence_words: 6}\n")
+    write(project / "partners" / "a.md", "Partner Portal helps our clients find the right cloud plan for them.\n")
+    write(project / "b.md", "Partner Portal is new.\n")
+    args = ("--select", "terminology,BL302", "--format", "concise")
+    result = invoke("check", "partners", "b.md", *args)
+    assert result.stdout.splitlines()[:2] == [
+        "partners/a.md:1:1: BL302 [warning] Long sentence: 12 words; partner copy keeps sentences to 6.",
+        "b.md:1:1: BL103 [error] 'Partner Portal' is for partner copy only; remove it from external copy."]
+    as_partner = invoke("check", "b.md", "--channel", "partner", *args)
+    assert (as_partner.exit_code, as_partner.stdout.splitlines()[0]) == (0, "1 file checked: 0 findings (0 errors, "
+                                                                           "0 warnings, 0 info)" + as_partner.stdout.splitlines()[0].split("info)")[1])
+    unknown = invoke("check", "b.md", "--channel", "partners")
+    assert (unknown.exit_code, unknown.stdout) == (2, "")
+    assert unknown.stderr == ("brandlint: error: --channel: unknown channel 'partners'; use one of internal, "
+                              "external, sales, partner (name more under 'channels:' in brandlint.yaml)\n")
+    for command in (("explain", "b.md:1", "--channel", "partner"), ("baseline", "create", "b.md", "--channel", "partner")):
+        assert invoke(*command).exit_code == 0, command
+
+
+# Output ------------------------------------------------------------------------------------------
+
+LONG = ("Our clients love it, and " + "this sentence keeps going with more plain words " * 4 + "until it ends.\n")
+
+
+def test_piped_text_output_is_one_finding_per_line_without_wrapping(project, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    write(project / "draft.md", LONG)
+    result = invoke("check", "draft.md", "--select", "BL100")
+    assert result.stdout.splitlines()[:5] == [
+        "draft.md  (external copy)",
+        "draft.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'.  (preferred-term)",
+        "    " + LONG[:120],
+        "        ^^^^^^^",
+        "    fix: customers"]
+    assert "\x1b[" not in result.stdout
+
+
+def test_colour_follows_color_option_no_color_and_force_color(project, monkeypatch):
+    write(project / "draft.md", "Our clients love it.\n")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in invoke("check", "draft.md", "--select", "BL100").stdout
+    assert "\x1b[" not in invoke("check", "draft.md", "--select", "BL100", "--color", "never").stdout
+    monkeypatch.delenv("FORCE_COLOR")
+    assert "\x1b[" in invoke("check", "draft.md", "--select", "BL100", "--color", "always").stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in invoke("check", "draft.md", "--select", "BL100").stdout
+
+
+def test_quiet_severity_exit_zero_and_statistics(project):
+    write(project / "draft.md", "Our clients love it. Our clients, too. We leverage synergy. Project Falcon.\n")
+    args = ("check", "draft.md", "--select", "terminology,BL305", "--format", "concise")
+    quiet = invoke(*args, "--quiet", "--severity", "error")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (
+        1, "draft.md:1:61: BL103 [error] 'Project Falcon' is for internal copy only; remove it from external copy.\n",
+        "")
+    assert invoke(*args, "--exit-zero").exit_code == 0
+    stats = invoke(*args, "--statistics")
+    assert stats.stdout == "2  BL100  preferred-term\n2  BL305  buzzword\n1  BL103  restricted-term\n"
+    assert stats.stderr.startswith("1 file checked: 5 findings (1 error, 4 warnings, 0 info)")
+    assert stats.exit_code == 1
+
+
+def test_junit_fails_only_at_fail_on(project):
+    import xml.etree.ElementTree as ET
+
+    write(project / "a.md", "Our clients love it.\n")
+    root = ET.fromstring(invoke("check", "a.md", "--select", "BL100", "--format", "junit").stdout)
+    assert (root.get("tests"), root.get("failures")) == ("1", "0")
+    assert root.find("testsuite/testcase/system-out").text == (
+        "a.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'.")
+    root = ET.fromstring(invoke("check", "a.md", "--select", "BL100", "--format", "junit", "--fail-on",
+                                "warning").stdout)
+    assert (root.get("tests"), root.get("failures")) == ("1", "1")
+
+
+# I/O failures ------------------------------------------------------------------------------------
+
+def test_output_into_a_missing_folder_keeps_the_report(project):
+    write(project / "draft.md", "Our clients love it.\n")
+    result = invoke("check", "draft.md", "--select", "BL100", "--format", "concise", "-o", "missing/report.txt")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[0] == "draft.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'."
+    assert result.stderr.splitlines()[-1] == (
+        "brandlint: error: cannot write the report to missing/report.txt: the folder does not exist; it was "
+        "printed to standard output instead")
+    assert not (project / "missing").exists()
+    into_file = invoke("check", "draft.md", "--select", "BL100", "-o", "draft.md/report.txt")
+    assert into_file.exit_code == 2 and into_file.stderr.splitlines()[-1] == (
+        "brandlint: error: cannot write the report to draft.md/report.txt: not a directory; it was printed to "
+        "standard output instead")
+
+
+def test_diff_fix_prints_a_unified_diff_and_writes_nothing(project):
+    draft = write(project / "draft.md", "Our clients love it.\nLogin to start.\n")
+    result = invoke("check", "draft.md", "--select", "terminology", "--diff-fix")
+    assert result.stdout == ("--- a/draft.md\n+++ b/draft.md\n@@ -1,2 +1,2 @@\n-Our clients love it.\n"
+                             "-Login to start.\n+Our customers love it.\n+Sign in to start.\n")
+    assert result.stderr == "brandlint: note: --diff-fix: 2 fixes in 1 file; nothing was written\n"
+    assert result.exit_code == 1
+    assert draft.read_text() == "Our clients love it.\nLogin to start.\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_fix_checks_every_file_can_be_written_before_writing_any(project):
+    ok = write(project / "a" / "one.md", "Our clients.\n")
+    locked = write(project / "b" / "two.md", "Our clients.\n")
+    os.chmod(project / "b", 0o555)
+    try:
+        result = invoke("check", "a", "b", "--select", "terminology", "--fix")
+    finally:
+        os.chmod(project / "b", 0o755)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"brandlint: error: --fix cannot write b/two.md (folder {project / 'b'} is not "
+                             "writable); nothing was changed\n")
+    assert ok.read_text() == locked.read_text() == "Our clients.\n"
