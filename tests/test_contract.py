@@ -346,3 +346,13 @@ def test_fix_checks_every_file_can_be_written_before_writing_any(project):
     assert result.stderr == (f"brandlint: error: --fix cannot write b/two.md (folder {project / 'b'} is not "
                              "writable); nothing was changed\n")
     assert ok.read_text() == locked.read_text() == "Our clients.\n"
+
+
+def test_ci_docs_pin_a_commit_and_never_hide_a_failed_run():
+    import re
+
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert re.findall(r"^\s+rev: (\S+)", text, re.M) == ["0123456789abcdef0123456789abcdef01234567"]
+    assert "pre-commit autoupdate --freeze" in text
+    recipes = [line for line in text.splitlines() if "brandlint check" in line and "run:" in line or "- brandlint" in line]
+    assert recipes and not [line for line in recipes if "|| true" in line]
