@@ -6,7 +6,6 @@ failure to reach the server, runs in this process."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import os
 import shutil
 import sys
@@ -15,34 +14,15 @@ from pathlib import Path
 
 import click
 
-from brandlint import __version__
-from brandlint.config import Config, load_config
-from brandlint.messaging import load_messaging
+from brandlint import __version__, console, runs
 from brandlint.model import Severity
-from brandlint.yamlfile import ConfigError
+from brandlint.console import UsageFailure, date_option as _date
+from brandlint.init import init
+from brandlint.runs import language as _language, make_run as _run, setup as _setup
 
+CHANNEL_HELP = "Treat every draft as this channel: internal, external, sales or one named under 'channels:'."
+SEVERITIES = ["error", "warning", "info"]
 FORMATS = ["text", "concise", "json", "sarif", "github", "junit"]
-
-
-class UsageFailure(click.ClickException):
-    exit_code = 2
-
-    def show(self, file=None):
-        click.echo(f"brandlint: error: {self.format_message()}", err=True)
-
-
-def _color(stream) -> bool:
-    tty = stream.isatty() or os.environ.get("BRANDLINT_TTY") == "1"  # set by the server's client
-    return tty and "NO_COLOR" not in os.environ
-
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def main() -> None:
@@ -58,54 +38,6 @@ def main() -> None:
     commands(prog_name="brandlint")
 
 
-def _setup(config_path, select=(), ignore=(), fail_on=None, no_cache=False):
-    """Config, messaging, rules: any error here stops the run with exit 2."""
-    from brandlint.rules import load_rules
-
-    try:
-        config = load_config(config_path)
-        updates = {}
-        if select:
-            updates["select"] = tuple(s for item in select for s in item.split(","))
-        if ignore:
-            updates["ignore"] = config.ignore + tuple(s for item in ignore for s in item.split(","))
-        if fail_on:
-            updates["fail_on"] = Severity.parse(fail_on)
-        if no_cache:
-            updates["cache"] = False
-        config = dataclasses.replace(config, **updates)
-        messaging = load_messaging(config.messaging, config.channel_names)
-        rules = load_rules(config.rule_dirs)
-    except ConfigError as exc:
-        raise UsageFailure(str(exc)) from None
-    return config, messaging, rules
-
-
-def _language(config: Config, allow_download: bool = False):
-    """The language models for claims (loaded on first use). `brandlint server` passes a pool so they
-    stay loaded between runs; a plain run has none."""
-    from brandlint.language import DEFAULT_MODEL, Language, offline_environment
-
-    claims = config.claims
-    settings = (claims.get("model", DEFAULT_MODEL), claims.get("spacy_model", "auto"),
-                allow_download or claims.get("allow_download", False), config.cache, claims.get("static_model", "auto"))
-    offline_environment(settings[2])
-    pool = (click.get_current_context().obj or {}).get("models")
-    if pool is not None and settings in pool:
-        return pool[settings]
-    language = Language(*settings)
-    if pool is not None:
-        pool[settings] = language
-    return language
-
-
-def _run(config, messaging, rules, channel=None, as_of=None, fix=False, allow_download=False):
-    from brandlint.project import Run
-
-    return Run(config, messaging, tuple(rules), _language(config, allow_download), as_of or dt.date.today(),
-               channel, fix)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="brandlint")
 def commands():
@@ -113,13 +45,16 @@ def commands():
     and terminology drift."""
 
 
+commands.add_command(init)
+
+
 @commands.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(), help="Config file (default: found by walking up).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Output format (default: text; github on GitHub Actions).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run.")
-@click.option("--channel", type=click.Choice(["internal", "external", "sales"]), help="Treat every draft as this channel.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails the run.")
+@click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
 @click.option("--as-of", type=str, callback=_date, help="Today's date for embargo and retirement checks (YYYY-MM-DD).")
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes, names or families (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes, names or families.")
@@ -129,28 +64,25 @@ def commands():
 @click.option("--allow-download", is_flag=True, help="Let the embedding model be downloaded if it is missing.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--diff", "diff_ref", help="Lint files changed since this git ref; report findings on changed lines.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary, notes or progress.")
+@click.option("--severity", "min_severity", type=click.Choice(SEVERITIES), help="Show only findings of this severity and above.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means brandlint failed).")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule made instead of the findings.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).")
+@click.option("--diff-fix", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
 def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, ignore, fix, stdin_filename,
-          no_cache, allow_download, baseline, diff_ref, quiet):
+          no_cache, allow_download, baseline, diff_ref, quiet, min_severity, exit_zero, statistics, color, diff_fix):
     """Lint files and folders (or '-' for standard input)."""
     from brandlint import project
     from brandlint.language import ModelError
     from brandlint.reporters import REPORTERS, Report
 
     started = time.perf_counter()
-    config, messaging, rules = _setup(config_path, select, ignore, fail_on, no_cache)
-    if config.messaging is None and not quiet:
-        click.echo("brandlint: note: no master messaging found (no brandlint.yaml naming one, no ./messaging "
-                   "folder); only the built-in word lists ran", err=True)
-    run = _run(config, messaging, rules, channel, as_of, fix, allow_download)
-    changed = None
-    if diff_ref:
-        from brandlint import gitdiff
-
-        try:
-            changed = gitdiff.changed_lines(diff_ref, config.root)
-        except gitdiff.GitError as exc:
-            raise UsageFailure(str(exc)) from None
+    config, messaging, rules = _setup(config_path, select, ignore, fail_on, no_cache, channel)
+    config = runs.notes(config, messaging, rules, quiet)
+    run = _run(config, messaging, rules, channel, as_of, fix or diff_fix, allow_download)
+    changed = runs.changed_lines(diff_ref, config)
     results = []
     try:
         if paths == ("-",):
@@ -165,38 +97,53 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
             files = project.collect(list(paths or ["."]), config)
             if changed is not None:  # --diff: only files that differ from the ref
                 files = [f for f in files if f.resolve() in changed]
-            results = project.lint_files(files, run)
+            if diff_fix:
+                sys.exit(runs.diff_fix(files, run, config, quiet))
+            if fix and (bad := console.unwritable(files)):
+                raise UsageFailure("--fix cannot write " + "; ".join(bad) + "; nothing was changed")
+            progress = console.Progress(len(files), sys.stderr.isatty() and not quiet)
+            try:
+                results = project.lint_files(files, run, progress=progress.advance)
+            finally:
+                progress.close()
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
-    if changed is not None:
-        from brandlint import gitdiff
-        from brandlint.kinds import KINDS
-
-        whole = {r.code for r in rules if KINDS[r.kind].whole_document}
-        results = gitdiff.keep_changed(results, changed, whole)
-    if baseline:
+    if baseline:  # before --diff: fingerprints count occurrences in the whole file
         from brandlint import baselines
 
         try:
-            results = baselines.subtract(results, baselines.load(Path(baseline)), config.root)
+            is_new = None
+            if changed is not None:  # a finding on a changed line is the new one of its kind
+                from brandlint import gitdiff
+
+                is_new = lambda r, f: gitdiff.touched(r, f, changed, runs.whole_document(rules))  # noqa: E731
+            results, hidden = baselines.subtract(results, baselines.load(Path(baseline)), config.root, is_new)
         except baselines.BaselineError as exc:
             raise UsageFailure(str(exc)) from None
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    stream = sys.stdout
-    report = Report(tuple(results), tuple(rules), time.perf_counter() - started, config.root,
-                    color=_color(stream) and not output and fmt == "text",
-                    width=shutil.get_terminal_size((100, 24)).columns, quiet=quiet)
-    text = REPORTERS[fmt](report)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
         if not quiet:
-            click.echo(report.summary(), err=True)
-    else:
-        click.echo(text, nl=False)
-        if fmt in ("json", "sarif", "junit") and not quiet:
-            click.echo(report.summary(), err=True)
+            console.note(f"the baseline {baseline} hid {console.plural(hidden, 'known finding')}")
+    if changed is not None:
+        from brandlint import gitdiff
+
+        results = gitdiff.keep_changed(results, changed, runs.whole_document(rules))
+    if min_severity:
+        floor = Severity.parse(min_severity)
+        results = [dataclasses.replace(r, findings=tuple(f for f in r.findings if f.severity >= floor))
+                   for r in results]
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    terminal = sys.stdout.isatty() and not output
+    report = Report(tuple(results), tuple(rules), time.perf_counter() - started, config.root,
+                    color=console.use_color(sys.stdout, color) and not output and fmt == "text",
+                    width=shutil.get_terminal_size((100, 24)).columns, quiet=quiet, wrap=terminal,
+                    fail_on=config.fail_on)
+    text = console.statistics(results) if statistics else REPORTERS[fmt](report)
+    failed = console.write_report(text, output)
+    if not quiet and (output or statistics or fmt in ("json", "sarif", "junit")):
+        click.echo(report.summary(), err=True)
+    if failed:
+        raise UsageFailure(failed)
     worst = max((f.severity for r in results for f in r.findings), default=None)
-    sys.exit(1 if worst is not None and worst >= config.fail_on else 0)
+    sys.exit(1 if worst is not None and worst >= config.fail_on and not exit_zero else 0)
 
 
 @commands.command("rules")
@@ -213,12 +160,12 @@ def list_rules(config_path):
 @commands.command()
 @click.argument("target")
 @click.option("--config", "config_path", type=click.Path())
-@click.option("--channel", type=click.Choice(["internal", "external", "sales"]))
+@click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
 @click.option("--as-of", type=str, callback=_date)
 def explain(target, config_path, channel, as_of):
     """Explain a rule (CODE or name), or the findings on one line of a draft (PATH:LINE),
     with the nearest messaging entries and their scores."""
-    config, messaging, rules = _setup(config_path)
+    config, messaging, rules = _setup(config_path, channel=channel)
     rule = next((r for r in rules if target.upper() == r.code or target == r.name), None)
     if rule:
         from brandlint.explain import describe_rule
@@ -233,10 +180,12 @@ def explain(target, config_path, channel, as_of):
     from brandlint.explain import describe_findings
     from brandlint.language import ModelError
 
+    config = runs.notes(config, messaging, rules, quiet=False)
     run = _run(config, messaging, rules, channel, as_of)
     try:
         result = project.lint_path(Path(path), run)
-        ctx = project.context_for(result.document, run)[0] if result.document is not None else None
+        known = result.document is not None and not console.claims_extra_missing()  # nearest entries need it
+        ctx = project.context_for(result.document, run)[0] if known else None
         click.echo(describe_findings(result, int(line), messaging, ctx))
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
@@ -257,8 +206,17 @@ def messaging_check(config_path, threshold):
     from brandlint.language import ModelError
 
     config, messaging, _ = _setup(config_path)
-    click.echo(f"{config.messaging}: {len(messaging.entries)} entries, {len(messaging.terms)} terms, "
-               f"{len(messaging.voice)} voice settings in {len(messaging.files)} files: valid")
+    if config.messaging is None:
+        raise UsageFailure("no master messaging found: name a folder under 'messaging:' in brandlint.yaml, "
+                           "or run 'brandlint init' for a starter")
+    p = console.plural
+    click.echo(f"{config.messaging}: {p(len(messaging.entries), 'entry', 'entries')}, {p(len(messaging.terms), 'term')}, "
+               f"{p(len(messaging.voice), 'voice setting')} in {p(len(messaging.files), 'file')}: valid")
+    if not (messaging.entries or messaging.terms or messaging.voice):
+        console.warn(f"the messaging folder {config.messaging} has no entries, terms or voice settings")
+    if len(messaging.entries) > 1 and console.claims_extra_missing():
+        console.note(f"confusable entries are found by meaning, and {console.CLAIMS_EXTRA}")
+        sys.exit(0)
     try:
         pairs = confusable(messaging, _language(config), threshold)
     except ModelError as exc:
@@ -376,18 +334,56 @@ def baseline():
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path())
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=".brandlint-baseline.json", show_default=True)
-@click.option("--channel", type=click.Choice(["internal", "external", "sales"]))
+@click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
 @click.option("--as-of", type=str, callback=_date)
-def baseline_create(paths, config_path, output, channel, as_of):
+@click.option("--select", multiple=True, help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, help="Skip these rules (as for check).")
+def baseline_create(paths, config_path, output, channel, as_of, select, ignore):
     """Write a baseline of the current findings."""
-    from brandlint import baselines, project
+    from brandlint import baselines
+
+    config, results = _lint_for_baseline(paths, config_path, channel, as_of, select, ignore)
+    try:
+        count = baselines.write(Path(output), results, config.root)
+    except OSError as exc:
+        raise UsageFailure(f"cannot write the baseline {output}: {exc.strerror or exc}") from None
+    p = console.plural
+    click.echo(f"wrote {output}: {p(count, 'finding')} in {p(len(results), 'file')}", err=True)
+
+
+@baseline.command("prune")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path())
+@click.option("--baseline", "path", type=click.Path(dir_okay=False), default=".brandlint-baseline.json",
+              show_default=True)
+@click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
+@click.option("--as-of", type=str, callback=_date)
+@click.option("--select", multiple=True, help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, help="Skip these rules (as for check).")
+def baseline_prune(paths, config_path, path, channel, as_of, select, ignore):
+    """Remove entries that no longer occur in the files linted (fixed copy), keeping the rest."""
+    from brandlint import baselines
+
+    config, results = _lint_for_baseline(paths, config_path, channel, as_of, select, ignore)
+    try:
+        kept, removed = baselines.prune(Path(path), results, config.root)
+    except baselines.BaselineError as exc:
+        raise UsageFailure(str(exc)) from None
+    except OSError as exc:
+        raise UsageFailure(f"cannot write the baseline {path}: {exc.strerror or exc}") from None
+    p = console.plural
+    click.echo(f"pruned {path}: removed {p(removed, 'entry', 'entries')} that no longer occur, "
+               f"kept {p(kept, 'entry', 'entries')}", err=True)
+
+
+def _lint_for_baseline(paths, config_path, channel, as_of, select, ignore):
+    from brandlint import project
     from brandlint.language import ModelError
 
-    config, messaging, rules = _setup(config_path)
+    config, messaging, rules = _setup(config_path, select, ignore, channel=channel)
+    config = runs.notes(config, messaging, rules, quiet=False)
     run = _run(config, messaging, rules, channel, as_of)
     try:
-        results = project.lint_files(project.collect(list(paths or ["."]), config), run)
+        return config, project.lint_files(project.collect(list(paths or ["."]), config), run)
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
-    count = baselines.write(Path(output), results, config.root)
-    click.echo(f"wrote {output}: {count} findings in {len(results)} files", err=True)

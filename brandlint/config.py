@@ -37,6 +37,7 @@ class Config:
     claims: dict = field(default_factory=dict, hash=False, compare=False)
     cache: bool = True
     raw: str = ""  # the config text, part of every cache key
+    lines: dict = field(default_factory=dict, hash=False, compare=False)  # key path -> line, for later errors
 
     @property
     def channel_names(self) -> tuple[str, ...]:
@@ -127,7 +128,7 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
         fail_on=_severity(located, ("fail_on",), data.get("fail_on", "error")),
         exclude=strings("exclude"), channels={k: tuple(v) for k, v in channels.items()},
         default_channel=default_channel, per_channel=per_channel, claims=claims, cache=cache,
-        raw=path.read_text("utf-8", "replace"),
+        raw=path.read_text("utf-8", "replace"), lines=located.lines,
     )
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from brandlint import directives, prose
+from brandlint import directives, prose, selectors
 from brandlint.kinds import KINDS
 from brandlint.messaging import Messaging
 from brandlint.model import Document, Finding, LineIndex, Rule
@@ -26,6 +26,7 @@ class Context:
     thresholds: dict = field(default_factory=dict, compare=False, hash=False)  # claims threshold overrides
     unsupported_severity: dict = field(default_factory=dict, compare=False, hash=False)  # channel -> Severity
     language: object = None  # brandlint.language.Language: spaCy and the embedder, loaded on first use
+    known_rules: tuple = field(default=(), compare=False, hash=False)  # every loaded rule, for directives
 
     @property
     def voice(self) -> dict:
@@ -57,21 +58,26 @@ def lint(document: Document, rules: list[Rule], ctx: Context) -> list[Finding]:
     for rule in rules:
         findings.extend(KINDS[rule.kind].check(rule, document, ctx, shared))
     if document.format in TEXT_FORMATS:
-        findings = _directives(document, findings, rules)
+        findings = _directives(document, findings, rules, ctx.known_rules or tuple(rules))
     index = LineIndex(document)
     return sorted((index.locate(f) for f in findings), key=lambda f: (f.start, f.end, f.code))
 
 
-def _directives(document: Document, findings: list[Finding], rules: list[Rule]) -> list[Finding]:
-    found = directives.parse(document.source)
+def _directives(document: Document, findings: list[Finding], rules: list[Rule], known: tuple) -> list[Finding]:
+    found = directives.parse(document.source, lambda s: selectors.problem(s, known))
     if not found:
         return findings
     index = LineIndex(document)
     kept = directives.apply(findings, found, lambda offset: index.point(offset)[0])
+    bad = next((r for r in known if r.kind == "bad-directive"), None)  # reported even when not selected
+    if bad:
+        for d in found:
+            for problem in d.problems:
+                kept.append(bad.finding(d.start, d.end, document.source[d.start:d.end], {"problem": problem}))
     unused = next((r for r in rules if r.kind == "unused-directive"), None)
     if unused:
         for d in found:
-            if d.kind != "enable" and not d.used:
+            if d.kind != "enable" and d.active and not d.used:
                 what = " ".join(d.selectors) or "all rules"
                 kept.append(unused.finding(d.start, d.end, document.source[d.start:d.end],
                                            {"directive": f"brandlint-{d.kind}", "what": what}))

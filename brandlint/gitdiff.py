@@ -28,7 +28,11 @@ def _git(args: list[str], cwd: Path) -> str:
 
 def changed_lines(ref: str, cwd: Path) -> dict[Path, set[int]]:
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+    except GitError:  # --quiet leaves git's own message empty
+        raise GitError(f"--diff: unknown git ref '{ref}': no commit, branch or tag of that name in {top} "
+                       "(a remote branch must be fetched first, e.g. git fetch origin main)") from None
     diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--diff-filter=ACMR", ref, "--"], top)
     changed: dict[Path, set[int]] = {}
     for chunk in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
@@ -45,15 +49,16 @@ def changed_lines(ref: str, cwd: Path) -> dict[Path, set[int]]:
     return changed
 
 
+def touched(result: FileResult, finding, changed: dict[Path, set[int]], whole_document: set[str]) -> bool:
+    """Whether a finding lies on a changed line; `whole_document` codes (judged on the whole
+    document) count when any line of their file changed."""
+    lines = changed.get(Path(result.path).resolve(), set())
+    return bool(-1 in lines or finding.code in whole_document and lines or finding.family == "tool"
+                or any(line in lines for line in range(finding.line, finding.end_line + 1))
+                or finding.where and lines)  # Office files have no lines: a changed file reports in full
+
+
 def keep_changed(results: list[FileResult], changed: dict[Path, set[int]], whole_document: set[str]) -> list[FileResult]:
-    """Findings on changed lines; `whole_document` codes (judged on the whole document) are kept
-    when any line of their file changed."""
-    out = []
-    for result in results:
-        lines = changed.get(Path(result.path).resolve(), set())
-        keep = [f for f in result.findings
-                if -1 in lines or f.code in whole_document and lines or f.family == "tool"
-                or any(line in lines for line in range(f.line, f.end_line + 1))
-                or f.where and lines]  # Office files have no lines: a changed file reports in full
-        out.append(dataclasses.replace(result, findings=tuple(keep)))
-    return out
+    """Findings on changed lines."""
+    return [dataclasses.replace(r, findings=tuple(f for f in r.findings if touched(r, f, changed, whole_document)))
+            for r in results]

@@ -122,7 +122,7 @@ def context_for(document: Document, run: Run) -> tuple[engine.Context, list[Rule
     channel = channel_for(document, run)
     claims = run.config.claims
     ctx = engine.Context(run.messaging, channel, run.as_of, claims.get("thresholds") or {},
-                         claims.get("unsupported_severity") or {}, run.language)
+                         claims.get("unsupported_severity") or {}, run.language, run.rules)
     return ctx, for_channel(list(run.rules), run.config, channel)
 
 
@@ -189,18 +189,24 @@ def lint_path(path: Path, run: Run, store: Store | None = None) -> FileResult:
 PARALLEL_MIN_FILES = 16
 
 
-def lint_files(files: list[Path], run: Run, parallel: bool | None = None) -> list[FileResult]:
-    """`parallel`: None decides by the number of files and whether claims rules run."""
+def lint_files(files: list[Path], run: Run, parallel: bool | None = None, progress=None) -> list[FileResult]:
+    """`parallel`: None decides by the number of files and whether claims rules run; `progress(n)`
+    is called as files are done."""
+    progress = progress or (lambda n: None)
     workers = min(os.cpu_count() or 1, 4)
     if parallel is None:
         parallel = len(files) >= PARALLEL_MIN_FILES and not _claims_run(run)
     if parallel and workers > 1:
         try:
-            return lint_in_processes(files, run, workers)
+            return lint_in_processes(files, run, workers, progress)
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
             pass  # no processes here (a sandbox, a frozen app): do it serially
     store = Store("results", run.config.cache)
-    return [lint_path(path, run, store) for path in files]
+    results = []
+    for path in files:
+        results.append(lint_path(path, run, store))
+        progress(1)
+    return results
 
 
 def _claims_run(run: Run) -> bool:
@@ -208,13 +214,18 @@ def _claims_run(run: Run) -> bool:
                for r in for_channel(list(run.rules), run.config, channel))
 
 
-def lint_in_processes(files, run: Run, workers: int) -> list[FileResult]:
+def lint_in_processes(files, run: Run, workers: int, progress=None) -> list[FileResult]:
     """The files in `workers` processes; raises when processes cannot be started."""
-    chunks = [files[i::workers] for i in range(workers)]
+    # Small chunks so progress moves; still few enough that each pays for its pickled Run.
+    count = min(len(files), workers * 8)
+    chunks = [files[i::count] for i in range(count)]
     # Fresh interpreters, not forks: a fork of a process whose model libraries started threads can hang.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        parts = list(pool.map(_lint_chunk, [(run, chunk) for chunk in chunks]))
+        parts = []
+        for part in pool.map(_lint_chunk, [(run, chunk) for chunk in chunks]):
+            parts.append(part)
+            (progress or (lambda n: None))(len(part))
     by_path = {r.path: r for part in parts for r in part}
     return [by_path[str(path)] for path in files]
 

@@ -10,10 +10,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "brandlint"
 
 # Top to bottom. A module may import its own layer (without circles) and any layer below.
 LAYERS = [
-    ["cli", "__main__"],
+    ["cli", "__main__", "console", "runs", "init"],
     ["server", "lsp"],
     ["project", "gitdiff", "baselines", "explain", "reporters", "report"],
-    ["rules", "engine", "directives"],
+    ["rules", "engine", "directives", "selectors"],
     ["kinds", "claims"],
     ["readers", "messaging", "config", "matching", "prose", "grades", "figures", "language", "fixes",
      "fingerprints", "embedding"],

@@ -37,4 +37,5 @@ KINDS = {
     # Findings the engine and the project layer make themselves, found by kind, never by code.
     "unreadable-file": Kind(_none, {}),
     "unused-directive": Kind(_none, {}),
+    "bad-directive": Kind(_none, {}),
 }

@@ -66,9 +66,10 @@ def _where(index: LineIndex, offset: int) -> str:
 
 def _sections(document, scored):
     headings = [(b.start, " ".join(b.text.split())) for b in document.blocks if b.kind in ("heading", "title")]
+    starts = [h[0] for h in headings]  # once: a list per sentence made this quadratic in headings
     sections: dict[str, list] = {}
     for item in scored:
-        i = bisect.bisect_right([h[0] for h in headings], item[0][0]) - 1
+        i = bisect.bisect_right(starts, item[0][0]) - 1
         name = f"section '{_clip(headings[i][1], 40)}'" if i >= 0 else "introduction"
         sections.setdefault(name, []).append(item)
     return list(sections.items())

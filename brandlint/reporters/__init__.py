@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from brandlint.model import FileResult, Finding
+from brandlint.model import FileResult, Finding, Severity
 from brandlint.paths import relative
 
 
@@ -19,6 +19,8 @@ class Report:
     color: bool = False
     width: int = 100
     quiet: bool = False
+    wrap: bool = False  # wrap long lines to `width` (a terminal); on a pipe, one finding per line
+    fail_on: Severity = Severity.ERROR  # JUnit: findings below this are not failures
 
     def items(self):
         for result in self.results:
@@ -34,12 +36,19 @@ class Report:
         files = len(self.results)
         fixed = sum(r.fixed for r in self.results)
         fixed_text = f", {fixed} fixed" if fixed else ""
-        return (f"{files} file{'s' * (files != 1)} checked: {total} finding{'s' * (total != 1)} "
+        return (f"{plural(files, 'file')} checked: {total} finding{'s' * (total != 1)} "
                 f"({c['error']} error{'s' * (c['error'] != 1)}, {c['warning']} warning{'s' * (c['warning'] != 1)}, "
                 f"{c['info']} info){fixed_text} in {self.seconds:.2f}s")
 
+    def failing(self, finding: Finding) -> bool:
+        return finding.severity >= self.fail_on
+
     def relpath(self, path: str) -> str:
         return relative(path, self.root)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
 
 
 def location(path: str, finding: Finding) -> str:

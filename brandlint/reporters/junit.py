@@ -1,5 +1,6 @@
-"""JUnit XML for CI systems that show test reports (GitLab, Jenkins): a suite per file, a failing
-case per finding, one passing case for a clean file."""
+"""JUnit XML for CI systems that show test reports (GitLab, Jenkins): a suite per file, a case per
+finding, failing only at or above --fail-on (a warning that does not fail the run does not fail the
+report: it is a passing case with the finding in <system-out>), one passing case for a clean file."""
 
 from __future__ import annotations
 
@@ -22,20 +23,25 @@ def render(report: Report) -> str:
     for result in report.results:
         path = report.relpath(result.path)
         suite = ET.SubElement(root, "testsuite", name=_clean(path))
-        cases = 0
+        cases = failed = 0
         for finding in result.findings:
             case = ET.SubElement(suite, "testcase", classname=_clean(path),
                                  name=_clean(f"{finding.code} {finding.name} at {finding.where or f'{finding.line}:{finding.column}'}"))
-            failure = ET.SubElement(case, "failure", message=_clean(finding.message), type=finding.code)
-            failure.text = _clean(f"{location(path, finding)}: {finding.code} [{finding.severity}] {finding.message}")
+            line = _clean(f"{location(path, finding)}: {finding.code} [{finding.severity}] {finding.message}")
+            if report.failing(finding):
+                failure = ET.SubElement(case, "failure", message=_clean(finding.message), type=finding.code)
+                failure.text = line
+                failed += 1
+            else:
+                ET.SubElement(case, "system-out").text = line
             cases += 1
         if not cases:
             ET.SubElement(suite, "testcase", classname=_clean(path), name="brandlint")
         suite.set("tests", str(max(cases, 1)))
-        suite.set("failures", str(cases))
+        suite.set("failures", str(failed))
         suite.set("errors", "0")
         total += max(cases, 1)
-        failures += cases
+        failures += failed
     root.set("tests", str(total))
     root.set("failures", str(failures))
     root.set("errors", "0")

@@ -16,16 +16,19 @@ def render(report: Report) -> str:
     out = io.StringIO()
     console = Console(file=out, force_terminal=report.color, no_color=not report.color, width=report.width,
                       highlight=False, emoji=False, color_system="standard" if report.color else None)
+    def say(*parts):
+        console.print(*parts, soft_wrap=not report.wrap)  # soft_wrap: no line breaks added
+
     for result in report.results:
         if not result.findings:
             continue
         path = report.relpath(result.path)
-        console.print(Text.assemble((path, "bold underline"), (f"  ({result.channel} copy)", "dim")))
+        say(Text.assemble((path, "bold underline"), (f"  ({result.channel} copy)", "dim")))
         lines = result.document.source.split("\n") if result.document else []
         for finding in result.findings:
             where = location(path, finding)
             severity = str(finding.severity)
-            console.print(Text.assemble(
+            say(Text.assemble(
                 (where, "bold"), ": ", (finding.code, STYLE[severity]), " ", (f"[{severity}]", STYLE[severity]),
                 " ", finding.message, (f"  ({finding.name})", "dim")))
             if lines and 0 < finding.line <= len(lines):
@@ -35,15 +38,15 @@ def render(report: Report) -> str:
                 # long lines: show a window around the match
                 left = max(0, start - 60)
                 shown = source[left:left + 120]
-                console.print(Text("    " + shown, style="dim" if report.color else ""))
+                say(Text("    " + shown, style="dim" if report.color else ""))
                 width = max(1, min(end - 1, left + 120) - start)
-                console.print(Text("    " + " " * (start - left) + "^" * width, style=STYLE[severity]))
+                say(Text("    " + " " * (start - left) + "^" * width, style=STYLE[severity]))
             if finding.suggestions:
                 editable = result.document is None or result.document.editable
                 label = "fix" if finding.fix and editable else "suggestion"
                 for suggestion in finding.suggestions[:3]:
-                    console.print(Text.assemble(f"    {label}: ", (suggestion, "green")))
-        console.print()
+                    say(Text.assemble(f"    {label}: ", (suggestion, "green")))
+        say()
     if not report.quiet:
-        console.print(report.summary())
+        say(report.summary())
     return out.getvalue()
