@@ -22,6 +22,18 @@ ENTRY_KEYS = {
 }
 TERM_KEYS = {"use", "avoid", "case_sensitive", "channels", "note"}
 VOICE_KEYS = {"max_grade", "max_sentence_words", "passive", "min_words"}
+# The right shape of each section, shown when a file has another one (brandlint init writes them all).
+SHAPES = {
+    "facts": "facts:\n  customer-count:          # an id of your choice\n"
+             "    text: More than 4,000 companies run on Acme Cloud.\n    figure: 4,000\n    previously: [3,000]",
+    "messages": "messages:\n  secure-by-default:\n    text: Acme Cloud encrypts every customer's data at rest and in transit.",
+    "prohibited": "prohibited:\n  unhackable:\n    text: Acme Cloud cannot be hacked.\n"
+                  "    reason: Legal forbids absolute security claims.",
+    "retired": "retired:\n  fortune-500:\n    text: Acme Cloud powers half of the Fortune 500.\n"
+               "    retired_on: 2025-06-30\n    use_instead: customer-count",
+    "terms": "terms:\n  - use: Acme Cloud\n    avoid: [AcmeCloud]\n    case_sensitive: true",
+    "voice": "voice:\n  external: {max_grade: 9, max_sentence_words: 25}",
+}
 
 
 @dataclass(frozen=True)
@@ -98,7 +110,7 @@ def load_messaging(folder: str | Path | None, channels: tuple[str, ...] = DEFAUL
             company = str(expect(located, ("company",), data["company"], str, "company"))
         for section_key, section in SECTIONS.items():
             block = data.get(section_key) or {}
-            expect(located, (section_key,), block, dict, f"'{section_key}'")
+            expect(located, (section_key,), block, dict, f"'{section_key}'", SHAPES[section_key])
             for entry_id, body in block.items():
                 entry = _entry(located, section_key, section, str(entry_id), body, channels)
                 if entry.id in where:
@@ -106,9 +118,11 @@ def load_messaging(folder: str | Path | None, channels: tuple[str, ...] = DEFAUL
                                         f"duplicate id '{entry.id}' (also in {where[entry.id]}); ids must be unique")
                 where[entry.id] = f"{path}:{entry.line}"
                 entries.append(entry)
-        for i, body in enumerate(expect(located, ("terms",), data.get("terms") or [], list, "'terms'")):
+        terms_list = expect(located, ("terms",), data.get("terms") or [], list, "'terms'", SHAPES["terms"])
+        for i, body in enumerate(terms_list):
             terms.append(_term(located, i, body, channels))
-        for channel, body in (expect(located, ("voice",), data.get("voice") or {}, dict, "'voice'")).items():
+        voices = expect(located, ("voice",), data.get("voice") or {}, dict, "'voice'", SHAPES["voice"])
+        for channel, body in voices.items():
             voice[channel] = _voice(located, channel, body, channels)
     ids = {e.id for e in entries}
     for entry in entries:
@@ -164,7 +178,7 @@ def _entry(located: Located, section_key: str, section: str, entry_id: str, body
     keys = (section_key, entry_id)
     if isinstance(body, str):
         body = {"text": body}
-    check_keys(located, keys, body, ENTRY_KEYS[section], f"{section} '{entry_id}'")
+    check_keys(located, keys, body, ENTRY_KEYS[section], f"{section} '{entry_id}'", SHAPES[section_key])
     if "text" not in body:
         raise located.error(keys, f"{section} '{entry_id}' needs a 'text:' with the approved wording")
     text = expect(located, keys + ("text",), body["text"], str, "text").strip()
@@ -194,7 +208,7 @@ def _entry(located: Located, section_key: str, section: str, entry_id: str, body
 
 def _term(located: Located, i: int, body, known) -> Term:
     keys = ("terms", i)
-    check_keys(located, keys, body, TERM_KEYS, "term")
+    check_keys(located, keys, body, TERM_KEYS, "term", SHAPES["terms"])
     if "use" not in body:
         raise located.error(keys, "a term needs 'use:' with the preferred form")
     case_sensitive = body.get("case_sensitive", False)

@@ -86,10 +86,10 @@ def _walk(node, keys: tuple, lines: dict, path: Path) -> None:
             _walk(item, keys + (i,), lines, path)
 
 
-def check_keys(located: Located, keys: tuple, mapping, allowed, what: str) -> None:
+def check_keys(located: Located, keys: tuple, mapping, allowed, what: str, shape: str = "") -> None:
     """Unknown keys are errors, with the nearest valid key suggested."""
     if not isinstance(mapping, dict):
-        raise located.error(keys, f"{what} must be a mapping of keys to values")
+        raise located.error(keys, f"{what} must be a mapping of keys to values, not {_kind(mapping)}" + _shape(shape))
     for key in mapping:
         if key not in allowed:
             near = difflib.get_close_matches(str(key), list(allowed), n=1)
@@ -97,13 +97,28 @@ def check_keys(located: Located, keys: tuple, mapping, allowed, what: str) -> No
             raise located.error(keys + (key,), f"unknown key '{key}' in {what}; {hint}")
 
 
-def expect(located: Located, keys: tuple, value, types, what: str):
+def expect(located: Located, keys: tuple, value, types, what: str, shape: str = ""):
+    """`value` must be of `types`; the error shows the right shape (`shape`, a YAML example) rather
+    than dumping the data back."""
     if not isinstance(value, types) or (isinstance(value, bool) and bool not in _tuple(types)):
-        names = " or ".join(t.__name__.replace("str", "text").replace("dict", "mapping")
-                            .replace("list", "list").replace("int", "number")
-                            for t in _tuple(types))
-        raise located.error(keys, f"{what} must be {names}, not {type(value).__name__}: {value!r}")
+        names = " or ".join(KINDS_SAID.get(t, t.__name__) for t in _tuple(types))
+        raise located.error(keys, f"{what} must be {names}, not {_kind(value)}" + _shape(shape))
     return value
+
+
+KINDS_SAID = {str: "text", dict: "a mapping (key: value)", list: "a list", int: "a number", float: "a number",
+              bool: "true or false"}
+
+
+def _kind(value) -> str:
+    if isinstance(value, (dict, list)):
+        return KINDS_SAID[type(value)]
+    text = repr(value)
+    return f"{KINDS_SAID.get(type(value), type(value).__name__)} {text if len(text) <= 40 else text[:37] + '...'}"
+
+
+def _shape(shape: str) -> str:
+    return "; write it like this:\n" + "\n".join("    " + line for line in shape.splitlines()) if shape else ""
 
 
 def _tuple(types):

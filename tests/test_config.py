@@ -33,7 +33,7 @@ def test_wrong_type_and_bad_severity(project):
     assert "brandlint.yaml:2: unknown severity 'fatal'; use one of error, warning, info" in result.output
     (project / "brandlint.yaml").write_text("messaging: messaging\nexclude: 3\n", encoding="utf-8")
     result = _check(project)
-    assert "brandlint.yaml:2: 'exclude' must be list, not int: 3" in result.output
+    assert "brandlint.yaml:2: 'exclude' must be a list, not a number 3" in result.output
 
 
 def test_pyproject_section(project):
@@ -51,12 +51,14 @@ def test_pyproject_section(project):
     ("facts:\n  x:\n    txt: Hi.\n", "3: unknown key 'txt' in fact 'x'; did you mean 'text'?"),
     ("facts:\n  customer-count:\n    text: Dup.\n", "2: duplicate id 'customer-count' (also in"),
     ("facts:\n  x:\n    text: Hi.\n  x:\n    text: Again.\n", "4: duplicate key 'x' (first at line 2); keep one"),
-    ("terms:\n  - use: a\n    case_sensitive: yes please\n", "3: case_sensitive must be bool"),
+    ("terms:\n  - use: a\n    case_sensitive: yes please\n",
+     "3: case_sensitive must be true or false, not text 'yes please'"),
     ("retired:\n  old:\n    text: Old.\n    retired_on: 2025-01-01\n    use_instead: nothing\n",
      "2: use_instead 'nothing' of 'old' names no entry"),
     ("facts:\n  x:\n    text: Hi.\n    figure: lots\n", "4: cannot read figure 'lots'"),
 ])
 def test_messaging_errors(project, body, expected):
+    """Each error names the file and line and says how to fix it."""
     (project / "messaging" / "extra.yaml").write_text(body, encoding="utf-8")
     result = _check(project)
     assert result.exit_code == 2, result.output
@@ -109,3 +111,18 @@ def test_readme_config_example_is_valid(project):
     result = invoke("check", "a.md", "--format", "concise", "--select", "terminology")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("a.md:1:7: BL100 [warning]")
+
+
+def test_a_section_of_the_wrong_shape_shows_the_right_one(project):
+    (project / "messaging" / "extra.yaml").write_text("facts:\n  - text: More than 4,000 companies.\n",
+                                                     encoding="utf-8")
+    result = _check(project)
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "extra.yaml:1: 'facts' must be a mapping (key: value), not a list; write it like this:\n"
+        "    facts:\n"
+        "      customer-count:          # an id of your choice\n"
+        "        text: More than 4,000 companies run on Acme Cloud.\n"
+        "        figure: 4,000\n"
+        "        previously: [3,000]\n")
+    assert "More than 4,000 companies." not in result.output  # the data is not dumped back
