@@ -13,13 +13,21 @@ def blank(text: str, start: int, end: int) -> str:
 
 def blank_all(text: str, pattern: re.Pattern, keep_group: str | None = None) -> str:
     """Blank every match; with keep_group, keep that group's text (a link's words) and blank the rest."""
-    out = list(text)
+    pieces, at = [], 0
     for m in pattern.finditer(text):
         keep = m.span(keep_group) if keep_group and m.group(keep_group) is not None else (m.end(), m.end())
-        for i in range(m.start(), m.end()):
-            if not keep[0] <= i < keep[1] and out[i] != "\n":
-                out[i] = " "
-    return "".join(out)
+        for a, b in ((m.start(), keep[0]), (keep[1], m.end())):
+            if b > a and a >= at:
+                pieces.append(text[at:a])
+                pieces.append(_NOT_NEWLINE.sub(" ", text[a:b]))
+                at = b
+    if not pieces:
+        return text  # the common case: nothing to blank, no copy
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 DIRECTIVE = re.compile(r"brandlint-(disable-next-line|disable-file|disable|enable)\b")

@@ -13,40 +13,42 @@ STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def render(report: Report) -> str:
+    lines = list(_lines(report))
+    if not report.color:  # plain text: no rich at all, which matters with 100,000 findings
+        return "".join("".join(text for text, _ in segments) + "\n" for segments in lines)
     out = io.StringIO()
-    console = Console(file=out, force_terminal=report.color, no_color=not report.color, width=report.width,
-                      highlight=False, emoji=False, color_system="standard" if report.color else None)
-    def say(*parts):
-        console.print(*parts, soft_wrap=not report.wrap)  # soft_wrap: no line breaks added
+    console = Console(file=out, force_terminal=True, width=report.width, highlight=False, emoji=False,
+                      color_system="standard")
+    for segments in lines:
+        console.print(Text.assemble(*segments), soft_wrap=not report.wrap)  # soft_wrap: no line breaks added
+    return out.getvalue()
 
+
+def _lines(report: Report):
+    """Each output line as (text, style) segments."""
     for result in report.results:
         if not result.findings:
             continue
         path = report.relpath(result.path)
-        say(Text.assemble((path, "bold underline"), (f"  ({result.channel} copy)", "dim")))
+        yield [(path, "bold underline"), (f"  ({result.channel} copy)", "dim")]
         lines = result.document.source.split("\n") if result.document else []
         for finding in result.findings:
-            where = location(path, finding)
             severity = str(finding.severity)
-            say(Text.assemble(
-                (where, "bold"), ": ", (finding.code, STYLE[severity]), " ", (f"[{severity}]", STYLE[severity]),
-                " ", finding.message, (f"  ({finding.name})", "dim")))
+            yield [(location(path, finding), "bold"), (": ", ""), (finding.code, STYLE[severity]), (" ", ""),
+                   (f"[{severity}]", STYLE[severity]), (" " + finding.message, ""), (f"  ({finding.name})", "dim")]
             if lines and 0 < finding.line <= len(lines):
                 source = lines[finding.line - 1].rstrip("\r").expandtabs(1)
                 end = finding.end_column if finding.end_line == finding.line else len(source) + 1
                 start = finding.column - 1
-                # long lines: show a window around the match
-                left = max(0, start - 60)
-                shown = source[left:left + 120]
-                say(Text("    " + shown, style="dim" if report.color else ""))
+                left = max(0, start - 60)  # long lines: show a window around the match
+                yield [("    " + source[left:left + 120], "dim")]
                 width = max(1, min(end - 1, left + 120) - start)
-                say(Text("    " + " " * (start - left) + "^" * width, style=STYLE[severity]))
+                yield [("    " + " " * (start - left) + "^" * width, STYLE[severity])]
             if finding.suggestions:
                 editable = result.document is None or result.document.editable
                 label = "fix" if finding.fix and editable else "suggestion"
                 for suggestion in finding.suggestions[:3]:
-                    say(Text.assemble(f"    {label}: ", (suggestion, "green")))
-        say()
+                    yield [(f"    {label}: ", ""), (suggestion, "green")]
+        yield []
     if not report.quiet:
-        say(report.summary())
-    return out.getvalue()
+        yield [(report.summary(), "")]
