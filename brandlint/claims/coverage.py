@@ -30,11 +30,18 @@ def from_analysis(analysis, threshold: float) -> dict[str, tuple[int, int, float
 
 
 def required_here(messaging, path: str) -> list:
-    """Entries whose `required_in` globs match this path. A glob matches the path or any tail of it
-    ("sales/*" matches examples/sales/one-pager.md), so it holds wherever the repository is checked out."""
-    posix = PurePath(path).as_posix()
-    return [e for e in messaging.entries
-            if any(fnmatch.fnmatch(posix, g) or fnmatch.fnmatch(posix, "*/" + g) for g in e.required_in)]
+    """Entries whose `required_in` globs match this path."""
+    return [e for e in messaging.entries if any(glob_matches(path, g) for g in e.required_in)]
+
+
+def glob_matches(path: str, glob: str) -> bool:
+    """A glob matches the same number of trailing path segments ("sales/*" matches
+    examples/sales/one-pager.md), so it holds wherever the copy is checked out, relative or absolute;
+    with "**" it may match any tail."""
+    parts = PurePath(path).as_posix().split("/")
+    if "**" in glob:
+        return any(fnmatch.fnmatch("/".join(parts[i:]), glob.replace("**/", "*")) for i in range(len(parts)))
+    return fnmatch.fnmatch("/".join(parts[-(glob.count("/") + 1):]), glob)
 
 
 def best_sentences(entries, sentences, language, threshold: float) -> dict[str, tuple[int, int, float]]:
