@@ -393,64 +393,7 @@ def baseline_create(paths, config_path, output, channel, as_of):
     click.echo(f"wrote {output}: {count} findings in {len(results)} files", err=True)
 
 
-@commands.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--config", "config_path", type=click.Path(), help="Config file (default: found by walking up).")
-@click.option("--format", "fmt", type=click.Choice(["html", "json"]), help="Default: html for an -o ending in .html, else json.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to a file (default: stdout).")
-@click.option("--as-of", type=str, callback=_date, help="Today's date for embargo and retirement checks (YYYY-MM-DD).")
-@click.option("--history", type=click.IntRange(0), default=0, help="Also show the trend over the last N git commits.")
-@click.option("--scheduler", help="Lint on this Dask scheduler (tcp://host:8786) instead of here.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
-@click.option("--allow-download", is_flag=True, help="Let the embedding model be downloaded if it is missing.")
-def report(paths, config_path, fmt, output, as_of, history, scheduler, no_cache, allow_download):
-    """Report to the business what the copy does with the messaging: coverage of every entry per
-    channel, live problems, facts stated with different figures, missing required messages."""
-    from brandlint.language import ModelError
-    from brandlint.report import render
-    from brandlint.report.make import make
 
-    config, messaging, rules = _setup(config_path, no_cache=no_cache)
-    run = _run(config, messaging, rules, as_of=as_of, allow_download=allow_download)
-    fmt = fmt or ("html" if output and output.lower().endswith((".html", ".htm")) else "json")
-    try:
-        with _progress() as progress:
-            data = make(list(paths), run, history, scheduler, progress)
-    except ModelError as exc:
-        raise UsageFailure(str(exc)) from None
-    except render.ReportError as exc:
-        raise UsageFailure(str(exc)) from None
-    base = os.path.relpath(config.root, Path(output).resolve().parent) if output else ""
-    text = render.render(data, fmt, "" if base == "." else base)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)
-    covered = sum(1 for c in data["coverage"] if c["documents"])
-    click.echo(f"{len(data['documents'])} documents: {covered} of {len(data['coverage'])} messaging entries restated, "
-               f"{data['findings']['total']} findings, {len(data['conflicts'])} conflicting facts, "
-               f"{len(data['missing_required'])} missing required messages" + (f"; wrote {output}" if output else ""),
-               err=True)
+from brandlint.cli_report import command as _report  # noqa: E402  (its own module: this one is long enough)
 
-
-class _progress:
-    """A rich progress bar on stderr when it is a terminal; the callback `make` calls."""
-
-    def __enter__(self):
-        from rich.console import Console
-        from rich.progress import Progress
-
-        console = Console(stderr=True)
-        self.bar = Progress(console=console, transient=True, disable=not console.is_terminal)
-        self.tasks = {}
-        self.bar.__enter__()
-        return self
-
-    def __call__(self, kind, total=None, step=1):
-        if total is not None:
-            self.tasks[kind] = self.bar.add_task(f"linting {kind}", total=total)
-        else:
-            self.bar.advance(self.tasks[kind], step)
-
-    def __exit__(self, *exc):
-        self.bar.__exit__(*exc)
+commands.add_command(_report(_setup, _run, _date, UsageFailure), "report")
