@@ -80,4 +80,5 @@ def _conflicts(docs, run) -> list[dict]:
     statements = [dict(s, path=path) for path, f in docs for s in f.statements]
     if not statements or run.language is None:
         return []
-    return conflicts.find(statements, run.language.embed)
+    static = run.language.static_embed if run.language.static() is not None else None
+    return conflicts.find(statements, run.language.embed, static)
