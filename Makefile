@@ -15,7 +15,9 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e ".[claims,lsp,dev]"
+	$(BIN)/python -m pip install -q -e ".[claims,lsp,scale,dev]"
+	# The HTML report tests open the page in headless Chromium; they skip without it.
+	command -v chromium >/dev/null || (command -v apt-get >/dev/null && apt-get install -y -q chromium >/dev/null 2>&1) || echo "note: no chromium; the HTML report tests will skip"
 	$(BIN)/brandlint model distill || echo "note: no static model (claims still work, without the fast first pass)"
 	touch $(STAMP)
 

@@ -387,3 +387,8 @@ def _lint_for_baseline(paths, config_path, channel, as_of, select, ignore):
         return config, project.lint_files(project.collect(list(paths or ["."]), config), run)
     except ModelError as exc:
         raise UsageFailure(str(exc)) from None
+
+
+from brandlint.cli_report import command as _report  # noqa: E402  (its own module: this one is long enough)
+
+commands.add_command(_report(_setup, _run, _date, UsageFailure), "report")

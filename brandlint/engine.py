@@ -52,8 +52,9 @@ class Shared:
         return analyse(self.document, self.ctx)
 
 
-def lint(document: Document, rules: list[Rule], ctx: Context) -> list[Finding]:
-    shared = Shared(document, ctx)
+def lint(document: Document, rules: list[Rule], ctx: Context, shared: Shared | None = None) -> list[Finding]:
+    """`shared`: pass one to read the analyses afterwards (the report reads the claims verdicts)."""
+    shared = shared or Shared(document, ctx)
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(KINDS[rule.kind].check(rule, document, ctx, shared))

@@ -15,8 +15,8 @@ from brandlint.yamlfile import ConfigError, Located, check_keys, expect, load
 SECTIONS = {"facts": "fact", "messages": "message", "prohibited": "prohibited", "retired": "retired"}
 TOP_KEYS = {"company", "facts", "messages", "prohibited", "retired", "terms", "voice"}
 ENTRY_KEYS = {
-    "fact": {"text", "figure", "previously", "channels", "embargo_until", "variants", "note"},
-    "message": {"text", "figure", "previously", "channels", "embargo_until", "variants", "note"},
+    "fact": {"text", "figure", "previously", "channels", "embargo_until", "variants", "note", "required_in"},
+    "message": {"text", "figure", "previously", "channels", "embargo_until", "variants", "note", "required_in"},
     "prohibited": {"text", "reason", "variants", "note"},
     "retired": {"text", "retired_on", "use_instead", "variants", "note"},
 }
@@ -51,6 +51,7 @@ class Entry:
     variants: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
+    required_in: tuple[str, ...] = ()  # path globs of documents that must restate this entry
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ def _entry(located: Located, section_key: str, section: str, entry_id: str, body
         use_instead=body.get("use_instead"),
         variants=_strings(located, keys + ("variants",), body.get("variants"), "variants"),
         source=located.path, line=located.line(*keys) or 0,
+        required_in=_strings(located, keys + ("required_in",), body.get("required_in"), "required_in (path globs)"),
     )
 
 

@@ -16,7 +16,7 @@ from brandlint.yamlfile import ConfigError, check_keys, expect, load
 BUILTIN = Path(__file__).parent / "builtin_rules"
 COMMON_KEYS = {"code", "name", "kind", "family", "severity", "message", "description", "examples", "fixable"}
 CODE = re.compile(r"^[A-Z]{1,5}\d{3,4}$")
-EXAMPLE_KEYS = {"text", "channel", "as_of", "select", "findings"}
+EXAMPLE_KEYS = {"text", "channel", "as_of", "select", "findings", "path"}
 
 
 def load_rules(extra_dirs=()) -> list[Rule]:

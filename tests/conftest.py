@@ -50,11 +50,11 @@ def lint(messaging, rules, language):
     from brandlint import project
     from brandlint.config import Config
 
-    def go(text: str, channel: str = "external", suffix: str = ".md", select=(), as_of=AS_OF, fix=False):
+    def go(text: str, channel: str = "external", suffix: str = ".md", select=(), as_of=AS_OF, fix=False, path=None):
         config = Config(root=ROOT, select=tuple(select))
         run = project.Run(config, messaging, tuple(rules), language, as_of, channel, fix)
         data = text if isinstance(text, bytes) else text.encode("utf-8")
-        return project.lint_bytes(f"draft{suffix}", data, run)
+        return project.lint_bytes(path or f"draft{suffix}", data, run)
     return go
 
 

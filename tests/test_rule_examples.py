@@ -18,13 +18,14 @@ AS_OF = dt.date(2026, 11, 22)
 
 
 def _case(rule, item):
-    """(text, channel, as_of, selected rules) of one example."""
+    """(text, channel, as_of, selected rules, path) of one example."""
     if isinstance(item, dict):
         as_of = item.get("as_of")
         if isinstance(as_of, str):
             as_of = dt.date.fromisoformat(as_of)
-        return item["text"], item.get("channel", "external"), as_of or AS_OF, (rule.code, *item.get("select", ()))
-    return item, "external", AS_OF, (rule.code,)
+        return (item["text"], item.get("channel", "external"), as_of or AS_OF, (rule.code, *item.get("select", ())),
+                item.get("path"))
+    return item, "external", AS_OF, (rule.code,), None
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -46,8 +47,8 @@ CASES = [(rule, group, item) for rule in RULES for group in ("fail", "pass")
 
 @pytest.mark.parametrize("rule,group,item", CASES, ids=lambda x: getattr(x, "code", None) or str(x)[:40])
 def test_rule_example(lint, rule, group, item):
-    text, channel, as_of, select = _case(rule, item)
-    result = lint(text, channel=channel, as_of=as_of, select=select)
+    text, channel, as_of, select, path = _case(rule, item)
+    result = lint(text, channel=channel, as_of=as_of, select=select, path=path)
     found = [f"{f.line}:{f.column} {f.code} {f.message}" for f in result.findings]
     expected = item["findings"] if group == "fail" else []
     assert found == expected

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from brandlint.kinds import (casing, consistency, existence, misspelling, passive, readability, restricted,
-                             sentences, substitution, verdicts)
+from brandlint.kinds import (casing, consistency, existence, misspelling, passive, readability, required,
+                             restricted, sentences, substitution, verdicts)
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ KINDS = {
     "misspelling": Kind(misspelling.check, misspelling.OPTIONS),
     "restricted": Kind(restricted.check, restricted.OPTIONS),
     "claims": Kind(verdicts.check, verdicts.OPTIONS),
+    "required-message": Kind(required.check, required.OPTIONS, whole_document=True),
     "readability": Kind(readability.check, readability.OPTIONS, whole_document=True),
     "hard-sentence": Kind(sentences.hard_sentence, sentences.HARD_OPTIONS),
     "sentence-length": Kind(sentences.sentence_length, sentences.LENGTH_OPTIONS),
