@@ -199,7 +199,7 @@ def test_plain_install_runs_check_and_messaging_check_without_a_traceback(projec
                             "wording did\n")
     assert check.returncode == 0
     messaging = plain("messaging", "check", cwd=project)
-    assert messaging.stdout == f"{project / 'messaging'}: 15 entries, 5 terms, 3 voice settings in 2 files: valid\n"
+    assert messaging.stdout == f"{project / 'messaging'}: 16 entries, 5 terms, 3 voice settings in 2 files: valid\n"
     assert messaging.stderr == ("brandlint: note: confusable entries are found by meaning, and claims checks "
                                 "(off-message claims, figures, embargoes) need the claims extra: pip install "
                                 "'brandlint[claims]'\n")
