@@ -99,11 +99,11 @@ def _language(config: Config, allow_download: bool = False):
     return language
 
 
-def _run(config, messaging, rules, channel=None, as_of=None, fix=False, allow_download=False):
+def _run(config, messaging, rules, channel=None, as_of=None, fix=False, allow_download=False, fix_read_only=False):
     from brandlint.project import Run
 
     return Run(config, messaging, tuple(rules), _language(config, allow_download), as_of or dt.date.today(),
-               channel, fix)
+               channel, fix, fix_read_only)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -124,14 +124,15 @@ def commands():
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes, names or families (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes, names or families.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (Markdown, text, HTML).")
+@click.option("--fix-read-only", is_flag=True, help="With --fix, also fix files without write permission.")
 @click.option("--stdin-filename", help="Name (and so format and channel) for text read from '-'.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("--allow-download", is_flag=True, help="Let the embedding model be downloaded if it is missing.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
 @click.option("--diff", "diff_ref", help="Lint files changed since this git ref; report findings on changed lines.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, ignore, fix, stdin_filename,
-          no_cache, allow_download, baseline, diff_ref, quiet):
+def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, ignore, fix, fix_read_only,
+          stdin_filename, no_cache, allow_download, baseline, diff_ref, quiet):
     """Lint files and folders (or '-' for standard input)."""
     from brandlint import project
     from brandlint.language import ModelError
@@ -142,7 +143,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
     if config.messaging is None and not quiet:
         click.echo("brandlint: note: no master messaging found (no brandlint.yaml naming one, no ./messaging "
                    "folder); only the built-in word lists ran", err=True)
-    run = _run(config, messaging, rules, channel, as_of, fix, allow_download)
+    run = _run(config, messaging, rules, channel, as_of, fix, allow_download, fix_read_only)
     changed = None
     if diff_ref:
         from brandlint import gitdiff
@@ -195,8 +196,13 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
         click.echo(text, nl=False)
         if fmt in ("json", "sarif", "junit") and not quiet:
             click.echo(report.summary(), err=True)
+    click.echo("".join(f"brandlint: note: {n}\n" for r in results for n in r.notes), err=True, nl=False)
+    if any(r.crashed for r in results):  # exit 3 outranks 1: a tool failure is not "the drafts have problems"
+        click.echo("brandlint: error: brandlint failed on some files (see BL001); the rest were checked", err=True)
+        sys.exit(3)
     worst = max((f.severity for r in results for f in r.findings), default=None)
     sys.exit(1 if worst is not None and worst >= config.fail_on else 0)
+
 
 
 @commands.command("rules")

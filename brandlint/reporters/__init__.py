@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandlint.model import FileResult, Finding
-from brandlint.paths import relative
+from brandlint.paths import printable, relative
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,8 @@ class Report:
                 f"{c['info']} info){fixed_text} in {self.seconds:.2f}s")
 
     def relpath(self, path: str) -> str:
-        return relative(path, self.root)
+        """The path as shown: relative to the root, on one line, any bytes escaped (see printable)."""
+        return printable(relative(path, self.root))
 
 
 def location(path: str, finding: Finding) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console
 from rich.text import Text
@@ -21,7 +22,7 @@ def render(report: Report) -> str:
             continue
         path = report.relpath(result.path)
         console.print(Text.assemble((path, "bold underline"), (f"  ({result.channel} copy)", "dim")))
-        lines = result.document.source.split("\n") if result.document else []
+        lines = re.split(r"\r\n?|\n", result.document.source) if result.document else []
         for finding in result.findings:
             where = location(path, finding)
             severity = str(finding.severity)
