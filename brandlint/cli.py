@@ -167,7 +167,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
             if changed is not None:  # --diff: only files that differ from the ref
                 files = [f for f in files if f.resolve() in changed]
             results = project.lint_files(files, run)
-    except ModelError as exc:
+    except (ModelError, ConfigError) as exc:  # ConfigError: a .gitignore git would reject
         raise UsageFailure(str(exc)) from None
     if changed is not None:
         from brandlint import gitdiff

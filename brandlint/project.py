@@ -22,6 +22,7 @@ import pathspec
 from brandlint import __version__, engine, fixes, readers
 from brandlint.cache import Store
 from brandlint.config import Config
+from brandlint.config import gitignore as load_gitignore
 from brandlint.language import ModelError
 from brandlint.messaging import Messaging
 from brandlint.model import Document, FileResult, Finding, Rule
@@ -88,7 +89,7 @@ def _walk(top: Path, config: Config, seen_dirs: set[str]):
         seen_dirs.add(real)
         gitignore = Path(folder) / ".gitignore"
         if gitignore.is_file():
-            ignores[folder] = _spec(gitignore.read_text("utf-8", "replace").splitlines())
+            ignores[folder] = load_gitignore(gitignore)
 
         def ignored(name: str, is_dir: bool) -> bool:
             full = Path(folder) / name
