@@ -46,7 +46,15 @@ class Run:
     channel: str | None = None  # --channel: every draft is this channel
     fix: bool = False
     fix_read_only: bool = False  # --fix-read-only: fix files without write permission too
-    time_limit: float = 60.0  # seconds per document; past it, the file gets a finding and the run goes on
+    # Seconds per document (BRANDLINT_TIME_LIMIT, default 60); past it the file gets a finding, exit 3.
+    time_limit: float = field(default_factory=lambda: _seconds(os.environ.get("BRANDLINT_TIME_LIMIT"), 60.0))
+
+
+def _seconds(text: str | None, default: float) -> float:
+    try:
+        return float(text) if text else default
+    except ValueError:
+        return default
 
 
 def _spec(patterns) -> pathspec.PathSpec:
@@ -353,8 +361,13 @@ def freeze(result: FileResult) -> bytes:
 
 
 def thaw(path: str, data: bytes, blob: bytes) -> FileResult:
+    """A cached result; ValueError (or a KeyError, TypeError) when the row is damaged."""
     raw = json.loads(blob)
     findings = tuple(Finding.from_dict(f) for f in raw["findings"])
+    for f in findings:
+        if not (isinstance(f.message, str) and isinstance(f.start, int) and isinstance(f.end, int)
+                and 0 <= f.start <= f.end and isinstance(f.line, int) and f.line >= 1):
+            raise ValueError("damaged cache row")
     source = ""
     if raw["editable"]:
         try:
