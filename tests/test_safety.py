@@ -246,3 +246,77 @@ def test_invalid_utf8_in_messaging_names_file_and_line(project):
     result = invoke("check", "x.md")
     assert (result.exit_code, result.stderr) == (
         2, f"brandlint: error: {path}:2: not valid UTF-8 (byte 0xe9); save the file as UTF-8\n")
+
+
+# The cache: a damaged row is computed again, never trusted
+
+def test_damaged_cache_rows_give_the_results_of_an_uncached_run(project, monkeypatch, tmp_path):
+    import shutil
+    import sqlite3
+
+    import numpy as np
+
+    from brandlint import cache
+
+    monkeypatch.setenv("BRANDLINT_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copy(Path(__file__).parent.parent / "examples" / "blog" / "why-acme-cloud.md", project / "post.md")
+
+    def findings(*extra):
+        result = invoke("check", "post.md", "--format", "json", "--as-of", "2026-11-22", *extra)
+        return result.exit_code, json.loads(result.stdout)["findings"]
+
+    uncached = findings("--no-cache")
+    assert findings() == uncached
+    db = sqlite3.connect(cache.folder() / "cache.sqlite3")
+    rows = db.execute("SELECT key, value FROM embeddings").fetchall()
+    assert len(rows) > 4
+    nan = np.full(384, np.nan, dtype=np.float32).tobytes()
+    for i, (key, value) in enumerate(rows):
+        db.execute("UPDATE embeddings SET value = ? WHERE key = ?", (value[:100] if i % 2 else nan, key))
+    db.execute("UPDATE results SET value = ?", (b'{"findings": [{"code": "X"}]}',))
+    db.commit()
+    assert findings() == uncached
+    assert len({f["family"] for f in uncached[1]} & {"claims"}) == 1
+
+
+# Killing a run kills its workers, and nothing is written after the main process is gone
+
+def _group(pgid: int) -> list[int]:
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                pids.append(int(entry))
+    return pids
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
+def test_killed_run_leaves_no_workers_and_no_writes(project):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for i in range(200):
+        write(project / "many" / f"d{i:03}.md", PLAIN * 20)
+    before = {p: p.read_bytes() for p in (project / "many").iterdir()}
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parent.parent), BRANDLINT_SERVER="off")
+    proc = subprocess.Popen([sys.executable, "-m", "brandlint", "check", "many", "--fix", "--no-cache",
+                             "--select", "wording,terminology"], cwd=project, env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_group(proc.pid)) < 3 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert len(_group(proc.pid)) >= 3, "the run started worker processes"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while _group(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _group(proc.pid) == []
+    assert {p: p.read_bytes() for p in (project / "many").iterdir()} == before
