@@ -17,11 +17,12 @@ from brandlint.yamlfile import ConfigError, check_bounds
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^\1[ \t]*$", re.S | re.M)
 INLINE = [
     (re.compile(r"<!--.*?(?:-->|\Z)", re.S), None),
-    # Spans are bounded (link text 1,000, targets 2,000 characters), so a page of [ or ` stays linear.
+    # Spans are bounded (link text 1,000, targets 2,000 characters) and possessive (no backtracking into
+    # a class that cannot hold the closing character), so a page of [ or ` stays linear.
     (re.compile(r"(?<!`)(`+)(?!`).{1,1000}?(?<!`)\1(?!`)", re.S), None),  # inline code
-    (re.compile(r"!\[[^\]]{0,1000}\]\([^)]{0,2000}\)"), None),  # images
-    (re.compile(r"\[(?P<t>[^\]]{0,1000})\]\((?:[^()\s]|\([^()]{0,2000}\)){0,2000}(?:\s+\"[^\"]{0,1000}\")?\)"), "t"),
-    (re.compile(r"\[(?P<t>[^\]]{1,1000})\]\[[^\]]{0,1000}\]"), "t"),  # [words][ref]
+    (re.compile(r"!\[[^\]]{0,1000}+\]\([^)]{0,2000}+\)"), None),  # images
+    (re.compile(r"\[(?P<t>[^\]]{0,1000}+)\]\((?:[^()\s]|\([^()]{0,2000}+\)){0,2000}+(?:\s+\"[^\"]{0,1000}+\")?\)"), "t"),
+    (re.compile(r"\[(?P<t>[^\]]{1,1000}+)\]\[[^\]]{0,1000}+\]"), "t"),  # [words][ref]
     (re.compile(r"<(?:https?|mailto|ftp):[^>\s]{0,2000}>"), None),  # autolinks
     (re.compile(r"</?[A-Za-z][\w-]{0,100}(?:\s[^<>]{0,2000})?/?>"), None),  # inline HTML tags
     (URL, None),
