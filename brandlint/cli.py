@@ -313,9 +313,9 @@ def server_start(idle):
     if srv.alive():
         click.echo(f"brandlint server already running at {srv.socket_path()}", err=True)
         return
-    log = srv.socket_path().with_name("server.log")
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "ab") as handle:
+    if srv.private_folder(create=True) is None:
+        raise UsageFailure(f"{srv.folder()} is not a private folder of this user (mode 0700); remove it")
+    with open(os.open(log := srv.folder() / "server.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as handle:
         subprocess.Popen([sys.executable, "-m", "brandlint", "server", "run", "--idle", str(idle)],
                          stdin=subprocess.DEVNULL, stdout=handle, stderr=handle, start_new_session=True)
     for _ in range(100):

@@ -320,3 +320,58 @@ def test_killed_run_leaves_no_workers_and_no_writes(project):
         time.sleep(0.1)
     assert _group(proc.pid) == []
     assert {p: p.read_bytes() for p in (project / "many").iterdir()} == before
+
+
+# The server trusts only itself
+
+def test_a_socket_planted_in_a_shared_cache_is_never_used(project, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import threading
+
+    from brandlint import __version__
+
+    shared = tmp_path / "shared-cache"
+    planted = shared / __version__ / "server"
+    planted.mkdir(parents=True)
+    os.chmod(planted, 0o777)
+    heard = []
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(planted / "server.sock"))
+    listener.listen()
+    listener.settimeout(30)
+
+    def impostor():
+        try:
+            conn, _ = listener.accept()
+        except OSError:
+            return
+        heard.append(conn.recv(1 << 20))
+        conn.sendall(b'{"accepted": true}\n{"code": 0, "stdout": "All good\\n", "stderr": ""}\n')
+        conn.close()
+
+    threading.Thread(target=impostor, daemon=True).start()
+    write(project / "draft.md", "Our clients.\n")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parent.parent), BRANDLINT_CACHE_DIR=str(shared),
+               SECRET_TOKEN="s3cret")
+    env.pop("BRANDLINT_SERVER", None)
+    done = subprocess.run([sys.executable, "-c", "from brandlint.cli import main; main()", "check", "draft.md",
+                           "--select", "BL100", "--format", "concise", "--fail-on", "warning"],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    listener.close()
+    assert heard == []
+    assert (done.returncode, done.stdout.splitlines()[0]) == (
+        1, "draft.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'.")
+
+
+def test_server_requests_are_confined_to_its_root(tmp_path):
+    from brandlint.server import confined
+
+    root = tmp_path / "proj"
+    (root / "docs").mkdir(parents=True)
+    assert confined(["check", "docs", "--format", "json"], str(root), root) is None
+    assert confined(["check", "docs"], str(tmp_path), root) == f"the server serves {root} only"
+    assert confined(["check", "/etc/passwd"], str(root), root) == f"/etc/passwd is outside {root}, the folder the server serves"
+    assert confined(["check", "docs", "--output=../out.json"], str(root), root) == (
+        f"../out.json is outside {root}, the folder the server serves")
