@@ -102,6 +102,8 @@ class _Handler(socketserver.StreamRequestHandler):
             reply = {"error": f"server runs {IDENTITY}"}
         elif request.get("stop"):
             self.server.stopping = True
+            with contextlib.suppress(OSError):  # gone at once for clients; the loop ends at its next turn
+                os.unlink(self.server.server_address)
             reply = {"code": 0, "stdout": "", "stderr": "brandlint server stopped\n"}
         elif not isinstance(request.get("argv"), list) or request["argv"][:1] != ["check"]:
             reply = {"error": "the server runs only `check`"}
@@ -115,6 +117,7 @@ class _Handler(socketserver.StreamRequestHandler):
                 self.connection.settimeout(None)
                 reply = self.server.check(request)
             finally:
+                self.server.last = time.monotonic()  # a long run is not idle time
                 self.server.busy.release()
         with contextlib.suppress(OSError):
             self.wfile.write(json.dumps(reply).encode() + b"\n")
