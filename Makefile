@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup test demo evaluate calibrate bench office clean
+.PHONY: setup test demo evaluate calibrate bench office fuzz linear clean
 
 setup: $(STAMP)
 
@@ -46,6 +46,16 @@ bench: setup benchmarks/.venv/.installed
 
 office: setup
 	$(BIN)/python benchmarks/office.py
+
+# Generated hostile drafts, N per reader (seeded: SEED picks another set); prints crashes and hangs.
+N ?= 100000
+SEED ?= 1
+fuzz: setup
+	$(BIN)/python tests/fuzz.py --n $(N) --seed $(SEED)
+
+# Seconds per MB for every reader on plain, table-heavy, deeply nested and pathological input.
+linear: setup
+	$(BIN)/python benchmarks/linear.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -16,6 +16,7 @@ import click
 
 from brandlint import __version__, console, runs
 from brandlint.model import Severity
+from brandlint.yamlfile import ConfigError
 from brandlint.console import UsageFailure, date_option as _date
 from brandlint.init import init
 from brandlint.runs import language as _language, make_run as _run, setup as _setup
@@ -59,6 +60,7 @@ commands.add_command(init)
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes, names or families (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, prefixes, names or families.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place (Markdown, text, HTML).")
+@click.option("--fix-read-only", is_flag=True, help="With --fix, also fix files without write permission.")
 @click.option("--stdin-filename", help="Name (and so format and channel) for text read from '-'.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("--allow-download", is_flag=True, help="Let the embedding model be downloaded if it is missing.")
@@ -71,7 +73,7 @@ commands.add_command(init)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it).")
 @click.option("--diff-fix", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
-def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, ignore, fix, stdin_filename,
+def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, ignore, fix, fix_read_only, stdin_filename,
           no_cache, allow_download, baseline, diff_ref, quiet, min_severity, exit_zero, statistics, color, diff_fix):
     """Lint files and folders (or '-' for standard input)."""
     from brandlint import project
@@ -81,7 +83,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
     started = time.perf_counter()
     config, messaging, rules = _setup(config_path, select, ignore, fail_on, no_cache, channel)
     config = runs.notes(config, messaging, rules, quiet)
-    run = _run(config, messaging, rules, channel, as_of, fix or diff_fix, allow_download)
+    run = _run(config, messaging, rules, channel, as_of, fix or diff_fix, allow_download, fix_read_only)
     changed = runs.changed_lines(diff_ref, config)
     results = []
     try:
@@ -106,7 +108,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
                 results = project.lint_files(files, run, progress=progress.advance)
             finally:
                 progress.close()
-    except ModelError as exc:
+    except (ModelError, ConfigError) as exc:  # ConfigError: a .gitignore git would reject
         raise UsageFailure(str(exc)) from None
     if baseline:  # before --diff: fingerprints count occurrences in the whole file
         from brandlint import baselines
@@ -142,8 +144,13 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
         click.echo(report.summary(), err=True)
     if failed:
         raise UsageFailure(failed)
+    click.echo("".join(f"brandlint: note: {n}\n" for r in results for n in r.notes), err=True, nl=False)
+    if any(r.crashed for r in results):  # exit 3 outranks 1: a tool failure is not "the drafts have problems"
+        click.echo("brandlint: error: brandlint failed on some files (see BL001); the rest were checked", err=True)
+        sys.exit(3)
     worst = max((f.severity for r in results for f in r.findings), default=None)
     sys.exit(1 if worst is not None and worst >= config.fail_on and not exit_zero else 0)
+
 
 
 @commands.command("rules")
@@ -231,11 +238,9 @@ def messaging_check(config_path, threshold):
 def model():
     """Prepare the embedding models."""
 
-
 @model.command("distill")
 def model_distill():
-    """Distil the static first-pass model from the embedding model, offline (about 30 s).
-    With it, claims checks load torch only for sentences near a messaging entry."""
+    """Distil the static first-pass model (offline, about 30 s): claims then load torch only near an entry."""
     from brandlint.language import ModelError, distill
 
     try:
@@ -265,9 +270,9 @@ def server_start(idle):
     if srv.alive():
         click.echo(f"brandlint server already running at {srv.socket_path()}", err=True)
         return
-    log = srv.socket_path().with_name("server.log")
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "ab") as handle:
+    if srv.private_folder(create=True) is None:
+        raise UsageFailure(f"{srv.folder()} is not a private folder of this user (mode 0700); remove it")
+    with open(os.open(log := srv.folder() / "server.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab") as handle:
         subprocess.Popen([sys.executable, "-m", "brandlint", "server", "run", "--idle", str(idle)],
                          stdin=subprocess.DEVNULL, stdout=handle, stderr=handle, start_new_session=True)
     for _ in range(100):
@@ -389,6 +394,7 @@ def _lint_for_baseline(paths, config_path, channel, as_of, select, ignore):
         raise UsageFailure(str(exc)) from None
 
 
-from brandlint.cli_report import command as _report  # noqa: E402  (its own module: this one is long enough)
+# `report` lives in its own module (this one is long enough); it gets cli's helpers as arguments.
+from brandlint.cli_report import command as _report  # noqa: E402
 
 commands.add_command(_report(_setup, _run, _date, UsageFailure), "report")

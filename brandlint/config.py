@@ -74,13 +74,18 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
     check_keys(located, (), data, KEYS, "brandlint config")
     root = path.resolve().parent
 
-    def strings(key, base=data, keys=()) -> tuple[str, ...]:
+    def strings(key, base=data, keys=(), globs=False) -> tuple[str, ...]:
         value = base.get(key) or []
         if isinstance(value, str):
             value = [value]
         expect(located, keys + (key,), value, list, f"'{key}'")
         for i, item in enumerate(value):
             expect(located, keys + (key, i), item, str, f"each item of '{key}'")
+            if globs:
+                try:
+                    check_glob(item)
+                except ValueError as exc:
+                    raise located.error(keys + (key, i), str(exc)) from None
         return tuple(value)
 
     messaging = data.get("messaging", "messaging")
@@ -98,7 +103,7 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
     for name in channels:
         if not re.fullmatch(r"[a-z][a-z0-9_-]*", str(name)):
             raise located.error(("channels", name), f"bad channel name {name!r}; use lower-case letters, digits, - and _")
-        strings(name, channels, ("channels",))
+        strings(name, channels, ("channels",), globs=True)
     known = DEFAULT_CHANNELS + tuple(c for c in channels if c not in DEFAULT_CHANNELS)
     per_channel = expect(located, ("per_channel",), data.get("per_channel") or {}, dict, "'per_channel'")
     for name, body in per_channel.items():
@@ -126,10 +131,37 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
         rule_dirs=tuple(rule_dirs), select=strings("select"), ignore=strings("ignore"),
         severity=_severities(located, ("severity",), data.get("severity") or {}),
         fail_on=_severity(located, ("fail_on",), data.get("fail_on", "error")),
-        exclude=strings("exclude"), channels={k: tuple(v) for k, v in channels.items()},
+        exclude=strings("exclude", globs=True), channels={k: tuple(v) for k, v in channels.items()},
         default_channel=default_channel, per_channel=per_channel, claims=claims, cache=cache,
         raw=path.read_text("utf-8", "replace"), lines=located.lines,
     )
+
+
+def check_glob(pattern: str) -> None:
+    """A glob as .gitignore reads it (exclude, channels) and as fnmatch does (channels); ValueError
+    says what is wrong with it."""
+    import fnmatch
+
+    import pathspec
+
+    try:
+        pathspec.PathSpec.from_lines("gitignore", [pattern])
+        re.compile(fnmatch.translate(pattern))
+    except Exception as exc:  # pathspec raises its own kinds, and re.error for a bad range
+        raise ValueError(f"invalid glob {pattern!r}: {exc}") from None
+
+
+def gitignore(path: Path):
+    """A .gitignore as a PathSpec; a line git would reject is a ConfigError naming the file and line."""
+    import pathspec
+
+    lines = path.read_text("utf-8", "replace").splitlines()
+    for number, line in enumerate(lines, start=1):
+        try:
+            check_glob(line)
+        except ValueError as exc:
+            raise ConfigError(path, number, str(exc)) from None
+    return pathspec.PathSpec.from_lines("gitignore", lines)
 
 
 def _channel(located: Located, keys: tuple, name, known: tuple[str, ...]) -> str:

@@ -43,7 +43,8 @@ def count(text: str, sentences: int | None = None) -> Counts:
 
 
 def flesch_kincaid_grade(c: Counts) -> float:
-    return 0.39 * c.words / c.sentences + 11.8 * c.syllables / c.words - 15.59
+    # A "sentence" of no words (punctuation only, found by the fuzzer) must not divide by zero.
+    return 0.39 * c.words / max(c.sentences, 1) + 11.8 * c.syllables / max(c.words, 1) - 15.59
 
 
 def smog_grade(c: Counts) -> float:

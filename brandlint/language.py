@@ -161,6 +161,7 @@ class Language:
         keys = [hashlib.sha256(f"{self.model_id()}\0{t}".encode()).hexdigest() for t in texts]
         remembered = {k: self._memo[k] for k in keys if k in self._memo}
         cached = self._store.get_many(list({k for k in keys if k not in remembered}))
+        cached = {k: v for k, v in cached.items() if _sound_vector(v)}  # a damaged row is computed again
         missing = sorted({t for t, k in zip(texts, keys) if k not in cached and k not in remembered})
         fresh = {}
         if missing:
@@ -180,6 +181,16 @@ class Language:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([np.frombuffer(table[k], dtype=np.float32) for k in keys])
+
+
+def _sound_vector(blob, dims: int = 384) -> bool:
+    """A cached embedding is trusted only with the right shape, finite values and unit length."""
+    import numpy as np
+
+    if not isinstance(blob, bytes) or len(blob) != dims * 4:
+        return False
+    vector = np.frombuffer(blob, dtype=np.float32)
+    return bool(np.isfinite(vector).all()) and abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
 
 
 def _resolve_spacy(name: str) -> str:

@@ -106,3 +106,66 @@ def inflections(avoid: str, use: str) -> list[tuple[str, str]]:
     elif not avoid.endswith("s") and not use.endswith("s"):
         pairs.append((avoid + "s", use + "s"))
     return pairs
+
+
+# User patterns (rule `patterns:`) run on RE2 where it can compile them: linear time, so "(a+)+$"
+# cannot take minutes. RE2 has no lookaround or backreferences; such a pattern runs on Python's
+# engine and is refused at load if it nests quantifiers, the shape that backtracks without bound.
+NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]")
+
+
+class UserPatternError(ValueError):
+    pass
+
+
+def user_pattern(pattern: str, ignorecase: bool = False):
+    """A compiled user pattern with the `re` match interface the kinds use; UserPatternError says why not."""
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE if ignorecase else 0)
+    except (re.error, OverflowError, RecursionError, ValueError) as exc:
+        raise UserPatternError(f"invalid regular expression {pattern!r}: {exc}; "
+                               "escape special characters such as ( [ + with a backslash") from None
+    try:
+        import re2
+
+        quiet = re2.Options()
+        quiet.log_errors = False  # RE2 would print its parse errors to stderr
+        return _Re2(re2.compile(("(?i)" if ignorecase else "") + pattern, quiet), compiled.groupindex)
+    except ImportError:
+        pass
+    except Exception:  # re2.error and friends: lookaround or backreferences
+        pass
+    if NESTED_QUANTIFIER.search(pattern):
+        raise UserPatternError(f"regular expression {pattern!r} nests repetitions (such as (a+)+) and needs "
+                               "lookaround or backreferences, so it could run for minutes on a short line; "
+                               "rewrite it without the nested repetition")
+    return compiled
+
+
+class _Re2:
+    def __init__(self, compiled, groupindex):
+        self.compiled, self.groupindex = compiled, dict(groupindex)
+
+    def finditer(self, text: str):
+        for m in self.compiled.finditer(text):
+            yield _Re2Match(m, self)
+
+
+class _Re2Match:
+    def __init__(self, match, pattern: _Re2):
+        self._m, self.re = match, pattern
+
+    def _g(self, group):
+        return self.re.groupindex[group] if isinstance(group, str) else group
+
+    def span(self, group=0):
+        return self._m.span(self._g(group))
+
+    def start(self, group=0):
+        return self.span(group)[0]
+
+    def end(self, group=0):
+        return self.span(group)[1]
+
+    def group(self, group=0):
+        return self._m.group(self._g(group))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from brandlint.figures import parse_figure
 from brandlint.model import DEFAULT_CHANNELS
-from brandlint.yamlfile import ConfigError, Located, check_keys, expect, load
+from brandlint.yamlfile import ConfigError, Located, check_keys, decode, expect, load
 
 SECTIONS = {"facts": "fact", "messages": "message", "prohibited": "prohibited", "retired": "retired"}
 TOP_KEYS = {"company", "facts", "messages", "prohibited", "retired", "terms", "voice"}
@@ -102,7 +102,7 @@ def load_messaging(folder: str | Path | None, channels: tuple[str, ...] = DEFAUL
     for path in files:
         text = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + text)
-        located = load(path, quote_figures(text.decode("utf-8-sig", errors="replace")))
+        located = load(path, quote_figures(decode(path, text)))
         data = located.data
         if data is None:
             continue

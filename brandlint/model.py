@@ -33,7 +33,7 @@ PROSE_KINDS = ("prose", "notes")
 
 def line_starts(text: str) -> list[int]:
     """Offset of the first character of every line; bisect on it to turn offsets into lines."""
-    return [0] + [m.end() for m in re.finditer("\n", text)]
+    return [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]  # CR, LF and CRLF alike
 
 
 def line_of(starts: list[int], offset: int) -> int:
@@ -192,3 +192,6 @@ class FileResult:
     channel: str = "external"
     document: Document | None = None
     fixed: int = 0
+    notes: tuple[str, ...] = ()  # said on stderr: a file skipped, a fix not written and why
+    crashed: bool = False  # brandlint itself failed on this file (a bug, or over the time limit): exit 3
+    stamp: tuple = field(default=(), compare=False)  # (size, mtime_ns, inode, sha256) of the bytes read

@@ -4,12 +4,16 @@ results in the cache. The only module besides the CLI that touches the file syst
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import datetime as dt
 import fnmatch
 import hashlib
 import json
 import multiprocessing
 import os
+import signal
+import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,10 +22,11 @@ import pathspec
 from brandlint import __version__, engine, fixes, readers
 from brandlint.cache import Store
 from brandlint.config import Config
+from brandlint.config import gitignore as load_gitignore
 from brandlint.language import ModelError
 from brandlint.messaging import Messaging
 from brandlint.model import Document, FileResult, Finding, Rule
-from brandlint.paths import relative, write_atomic
+from brandlint.paths import WriteRefused, printable, relative, stamp, write_back
 from brandlint.rules import for_channel
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
@@ -40,6 +45,16 @@ class Run:
     as_of: dt.date = field(default_factory=dt.date.today)
     channel: str | None = None  # --channel: every draft is this channel
     fix: bool = False
+    fix_read_only: bool = False  # --fix-read-only: fix files without write permission too
+    # Seconds per document (BRANDLINT_TIME_LIMIT, default 60); past it the file gets a finding, exit 3.
+    time_limit: float = field(default_factory=lambda: _seconds(os.environ.get("BRANDLINT_TIME_LIMIT"), 60.0))
+
+
+def _seconds(text: str | None, default: float) -> float:
+    try:
+        return float(text) if text else default
+    except ValueError:
+        return default
 
 
 def _spec(patterns) -> pathspec.PathSpec:
@@ -82,7 +97,7 @@ def _walk(top: Path, config: Config, seen_dirs: set[str]):
         seen_dirs.add(real)
         gitignore = Path(folder) / ".gitignore"
         if gitignore.is_file():
-            ignores[folder] = _spec(gitignore.read_text("utf-8", "replace").splitlines())
+            ignores[folder] = load_gitignore(gitignore)
 
         def ignored(name: str, is_dir: bool) -> bool:
             full = Path(folder) / name
@@ -126,17 +141,46 @@ def context_for(document: Document, run: Run) -> tuple[engine.Context, list[Rule
     return ctx, for_channel(list(run.rules), run.config, channel)
 
 
-def unreadable(path: str, rules, reason: str) -> FileResult:
-    """A file that could not be read or linted: one finding of the unreadable-file rule."""
+def unreadable(path: str, rules, reason: str, crashed: bool = False) -> FileResult:
+    """A file that could not be read or linted: one finding of the unreadable-file rule. `crashed`:
+    brandlint itself failed (exit 3), not the file."""
     rule = next(r for r in rules if r.kind == "unreadable-file")  # built in, so always loaded
-    return FileResult(path, (rule.finding(0, 0, "", {"reason": reason}),))
+    return FileResult(path, (rule.finding(0, 0, "", {"reason": reason}),), crashed=crashed)
+
+
+class TimeLimit(BaseException):
+    """Raised by the alarm; a BaseException so no `except Exception` on the way swallows it."""
+
+
+def _alarm(signum, frame):
+    raise TimeLimit
+
+
+class _Limit:
+    """Interrupt the document after `seconds` (SIGALRM: the main thread of a POSIX process only;
+    elsewhere, as in the server's threads, no limit)."""
+
+    def __init__(self, seconds: float):
+        self.on = (seconds > 0 and hasattr(signal, "setitimer")
+                   and threading.current_thread() is threading.main_thread())
+        self.seconds = seconds
+
+    def __enter__(self):
+        if self.on:
+            self.saved = signal.signal(signal.SIGALRM, _alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc):
+        if self.on:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.saved)
 
 
 def lint_document(document: Document, run: Run) -> tuple[Document, list[Finding], str, int]:
     """(document after fixes, findings, channel, fixes applied). Fixes are applied in passes, each
     followed by a fresh lint, until nothing more changes."""
     ctx, chosen = context_for(document, run)
-    findings = engine.lint(document, chosen, ctx)
+    findings = fixes.words_only(document, engine.lint(document, chosen, ctx))
     fixed = 0
     if run.fix and document.editable:
         for _ in range(MAX_FIX_PASSES):
@@ -146,42 +190,87 @@ def lint_document(document: Document, run: Run) -> tuple[Document, list[Finding]
             source, count = fixes.apply(document.source, edits)
             fixed += count
             document = readers.reparse(document, source)
-            findings = engine.lint(document, chosen, ctx)
+            findings = fixes.words_only(document, engine.lint(document, chosen, ctx))
     return document, findings, ctx.channel, fixed
 
 
 def lint_bytes(path: str, data: bytes, run: Run, suffix: str | None = None) -> FileResult:
+    """Read and lint one file's bytes. Nothing raised here stops the run: a bad file is a finding, a
+    bug or a document over the time limit a finding with `crashed` set."""
     try:
-        document = readers.read(path, data, suffix)
-    except readers.ReadError as exc:
-        return unreadable(path, run.rules, str(exc))
-    try:
-        document, findings, channel, fixed = lint_document(document, run)
+        with _Limit(run.time_limit):
+            try:
+                document = readers.read(path, data, suffix)
+            except readers.ReadError as exc:
+                return unreadable(path, run.rules, str(exc))
+            document, findings, channel, fixed = lint_document(document, run)
     except ModelError:
         raise  # no model: the whole run stops with exit 2
-    except Exception as exc:  # a bug must cost one file, not the run; the message asks for a report
+    except TimeLimit:
+        return unreadable(path, run.rules, f"brandlint took longer than {run.time_limit:g} s on this file and "
+                                           "stopped; please report it", crashed=True)
+    except (Exception, RecursionError) as exc:  # a bug must cost one file, not the run
         return unreadable(path, run.rules, f"internal error in brandlint ({type(exc).__name__}: {exc}); "
-                                           "please report it")
+                                           "please report it", crashed=True)
     return FileResult(path, tuple(findings), channel, document, fixed)
 
 
-def lint_path(path: Path, run: Run, store: Store | None = None) -> FileResult:
+def read_draft(path: Path) -> tuple[bytes, tuple] | str:
+    """(bytes, stamp), or why the file is not read. Checked before reading: a FIFO would block,
+    /dev/zero never end, a sparse 4 GB file fill memory; at most the limit plus one byte is read."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        return unreadable(str(path), run.rules, exc.strerror or str(exc))
+        return exc.strerror or str(exc)
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return "skipped: not a regular file (a FIFO, a device or a socket)"
+        if st.st_size > readers.MAX_BYTES:
+            return readers.too_big(st.st_size)
+        data = handle.read(readers.MAX_BYTES + 1)
+    if len(data) > readers.MAX_BYTES:
+        return readers.too_big(len(data))
+    return data, stamp(st, data)
+
+
+def lint_path(path: Path, run: Run, store: Store | None = None) -> FileResult:
+    """One file, read and linted; fixes are computed but not written (see write_fixes)."""
+    read = read_draft(path)
+    if isinstance(read, str):
+        if read.startswith("skipped:"):
+            return FileResult(str(path), (), notes=(f"{printable(str(path))}: {read}",))
+        return unreadable(str(path), run.rules, read)
+    data, read_as = read
     key = None
     if store is not None and store.db is not None and not run.fix:
         key = result_key(str(path), data, run)
         hit = store.get_many([key]).get(key)
         if hit is not None:
-            return thaw(str(path), data, hit)
-    result = lint_bytes(str(path), data, run)
-    if run.fix and result.fixed and result.document is not None:
-        write_atomic(path, result.document.source.encode(result.document.encoding))
+            try:
+                return thaw(str(path), data, hit)
+            except (ValueError, KeyError, TypeError, AttributeError):
+                pass  # a damaged row: computed again, never trusted
+    result = dataclasses.replace(lint_bytes(str(path), data, run), stamp=read_as)
     if key is not None and result.document is not None:  # an unreadable file is tried again next time
         store.put_many({key: freeze(result)})
     return result
+
+
+def write_fixes(results: list[FileResult], run: Run) -> list[FileResult]:
+    """Write the fixed drafts: in the main process only, after every result is back, so a killed run
+    touches nothing afterwards. A fix that cannot be written leaves the file as it was, says why, and
+    the file's findings are those of the file as it is."""
+    out = []
+    for result in results:
+        if result.fixed and result.document is not None and result.document.editable:
+            try:
+                write_back(result.path, readers.encode(result.document), result.stamp, run.fix_read_only)
+            except WriteRefused as exc:
+                again = lint_path(Path(result.path), dataclasses.replace(run, fix=False))
+                result = dataclasses.replace(again, notes=again.notes + (f"{printable(result.path)}: not fixed: {exc}",))
+        out.append(result)
+    return out
 
 
 # Processes pay off for the lexical families only: with claims, each worker would load spaCy and the
@@ -196,17 +285,19 @@ def lint_files(files: list[Path], run: Run, parallel: bool | None = None, progre
     workers = min(os.cpu_count() or 1, 4)
     if parallel is None:
         parallel = len(files) >= PARALLEL_MIN_FILES and not _claims_run(run)
+    results = None
     if parallel and workers > 1:
         try:
-            return lint_in_processes(files, run, workers, progress)
+            results = lint_in_processes(files, run, workers, progress)
         except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
             pass  # no processes here (a sandbox, a frozen app): do it serially
-    store = Store("results", run.config.cache)
-    results = []
-    for path in files:
-        results.append(lint_path(path, run, store))
-        progress(1)
-    return results
+    if results is None:
+        store = Store("results", run.config.cache)
+        results = []
+        for path in files:
+            results.append(lint_path(path, run, store))
+            progress(1)
+    return write_fixes(results, run) if run.fix else results
 
 
 def _claims_run(run: Run) -> bool:
@@ -221,13 +312,33 @@ def lint_in_processes(files, run: Run, workers: int, progress=None) -> list[File
     chunks = [files[i::count] for i in range(count)]
     # Fresh interpreters, not forks: a fork of a process whose model libraries started threads can hang.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                                initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         parts = []
         for part in pool.map(_lint_chunk, [(run, chunk) for chunk in chunks]):
             parts.append(part)
             (progress or (lambda n: None))(len(part))
     by_path = {r.path: r for part in parts for r in part}
     return [by_path[str(path)] for path in files]
+
+
+def _watch_parent(pid: int) -> None:
+    """In each worker: exit as soon as the main process is gone (killed runs leave no workers)."""
+    parent = os.getppid()  # the forkserver, which exits with the main process
+
+    def watch():
+        while True:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            if os.getppid() != parent:
+                os._exit(1)
+            threading.Event().wait(0.5)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _lint_chunk(args) -> list[FileResult]:
@@ -244,7 +355,7 @@ def result_key(path: str, data: bytes, run: Run) -> str:
     for part in (__version__, os.path.abspath(path), run.config.raw, str(run.config.root), run.messaging.digest,
                  repr(rules), repr((run.config.select, run.config.ignore, run.config.fail_on)), run.channel or "",
                  str(run.as_of), run.language.identity() if run.language is not None else ""):
-        digest.update(str(part).encode() + b"\0")
+        digest.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
     digest.update(data)
     return digest.hexdigest()
 
@@ -260,8 +371,13 @@ def freeze(result: FileResult) -> bytes:
 
 
 def thaw(path: str, data: bytes, blob: bytes) -> FileResult:
+    """A cached result; ValueError (or a KeyError, TypeError) when the row is damaged."""
     raw = json.loads(blob)
     findings = tuple(Finding.from_dict(f) for f in raw["findings"])
+    for f in findings:
+        if not (isinstance(f.message, str) and isinstance(f.start, int) and isinstance(f.end, int)
+                and 0 <= f.start <= f.end and isinstance(f.line, int) and f.line >= 1):
+            raise ValueError("damaged cache row")
     source = ""
     if raw["editable"]:
         try:

@@ -9,6 +9,7 @@ import dataclasses
 import string
 
 from brandlint.kinds import KINDS
+from brandlint.matching import UserPatternError, user_pattern
 from brandlint.model import FAMILIES, Rule, Severity
 from brandlint.yamlfile import ConfigError, check_keys, expect, load
 
@@ -60,10 +61,9 @@ def load_rule(path: Path) -> Rule:
             raise located.error((), f"a rule of kind '{kind}' needs '{key}:' ({option.help})")
     for i, pattern in enumerate(data.get("patterns") or []):
         try:
-            re.compile(str(pattern))
-        except re.error as exc:
-            raise located.error(("patterns", i), f"invalid regular expression {pattern!r}: {exc}; "
-                                                 "escape special characters such as ( [ + with a backslash") from None
+            user_pattern(str(pattern), bool(data.get("ignorecase", True)))
+        except UserPatternError as exc:
+            raise located.error(("patterns", i), str(exc)) from None
     message = str(expect(located, ("message",), data["message"], str, "message"))
     _check_template(located, message)
     examples = data.get("examples") or {}

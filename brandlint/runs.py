@@ -70,11 +70,12 @@ def language(config: Config, allow_download: bool = False):
     return language
 
 
-def make_run(config, messaging, rules, channel=None, as_of=None, fix=False, allow_download=False):
+def make_run(config, messaging, rules, channel=None, as_of=None, fix=False, allow_download=False,
+             fix_read_only=False):
     from brandlint.project import Run
 
     return Run(config, messaging, tuple(rules), language(config, allow_download), as_of or dt.date.today(),
-               channel, fix)
+               channel, fix, fix_read_only)
 
 
 def notes(config, messaging, rules, quiet):

@@ -4,10 +4,13 @@ run that must analyse a changed sentence does not pay for imports again (like my
     brandlint server start [--idle 900]   # then `brandlint check ...` goes through it
     brandlint server status | stop
 
-It listens on a Unix socket in the user's cache folder (only the user can reach it), runs only
-brandlint's own `check` command, loads configuration afresh for every request, and exits after
-`--idle` seconds without one. A client that cannot reach it, or finds another brandlint version
-there, runs the check itself."""
+It listens on a Unix socket in a private folder of the user's cache folder (mode 0700, checked for
+owner and mode by both sides before use, so a socket planted in a shared cache is never trusted),
+runs only brandlint's own `check` command, for paths inside the folder it was started in, loads
+configuration afresh for every request, and exits after `--idle` seconds without one. It serves
+one request at a time and answers others "busy" at once. A client that cannot reach it, gets no
+answer within a few seconds, is refused, or finds another brandlint version there, runs the check
+itself. The client sends only the environment a run reads; the log holds no draft text."""
 
 from __future__ import annotations
 
@@ -18,7 +21,9 @@ import json
 import os
 import socket
 import socketserver
+import stat
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -27,31 +32,106 @@ from brandlint import __version__, cache
 IDENTITY = f"{__version__}:{Path(__file__).resolve().parent}"
 
 
+ACCEPT_TIMEOUT = 5.0  # seconds the client waits to hear its request was taken, before running locally
+ENVIRONMENT = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TERM", "NO_COLOR", "COLUMNS", "GITHUB_ACTIONS",
+               "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+PATH_OPTIONS = ("--output", "-o", "--config", "--baseline")
+
+
+def folder() -> Path:
+    return cache.folder() / "server"
+
+
 def socket_path() -> Path:
-    return cache.folder() / "server.sock"
+    return folder() / "server.sock"
+
+
+def private_folder(create: bool = False) -> Path | None:
+    """The server's folder when it is ours and private (a directory, not a link, owned by this user,
+    mode 0700); None otherwise."""
+    path = folder()
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=0o700)
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o077:
+        return None
+    return path
+
+
+def _ours(path: Path) -> bool:
+    """A socket made by this user in the private folder: anything else is not talked to."""
+    if private_folder() is None:
+        return False
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISSOCK(st.st_mode) and st.st_uid == os.geteuid()
+
+
+def confined(argv: list[str], cwd: str, root: Path) -> str | None:
+    """Why a request reaches outside the folder the server was started in, or None when it does not:
+    the working folder and every path-like argument must lie inside it."""
+    def inside(value: str) -> bool:
+        target = Path(os.path.realpath(os.path.join(cwd, value)))
+        return target == root or root in target.parents
+
+    if not inside("."):
+        return f"the server serves {root} only"
+    values = [a.split("=", 1)[1] if a.startswith("--") and "=" in a else a for a in argv[1:]]
+    for value in values:
+        if value != "-" and not value.startswith("-") and not inside(value):
+            return f"{value} is outside {root}, the folder the server serves"
+    return None
 
 
 class _Handler(socketserver.StreamRequestHandler):
     def handle(self):
-        request = json.loads(self.rfile.readline() or b"{}")
+        self.connection.settimeout(ACCEPT_TIMEOUT)  # a peer that stalls cannot hold the thread
+        try:
+            request = json.loads(self.rfile.readline(1 << 26) or b"{}")
+        except (OSError, ValueError):
+            return
         self.server.last = time.monotonic()
         if request.get("identity") != IDENTITY:
             reply = {"error": f"server runs {IDENTITY}"}
         elif request.get("stop"):
             self.server.stopping = True
+            with contextlib.suppress(OSError):  # gone at once for clients; the loop ends at its next turn
+                os.unlink(self.server.server_address)
             reply = {"code": 0, "stdout": "", "stderr": "brandlint server stopped\n"}
-        elif request.get("argv", [None])[0] != "check":
+        elif not isinstance(request.get("argv"), list) or request["argv"][:1] != ["check"]:
             reply = {"error": "the server runs only `check`"}
+        elif (why := confined(request["argv"], str(request.get("cwd", "/")), self.server.root)) is not None:
+            reply = {"error": why}
+        elif not self.server.busy.acquire(blocking=False):
+            reply = {"error": "busy"}  # the client runs the check itself rather than wait
         else:
-            reply = self.server.check(request)
-        self.wfile.write(json.dumps(reply).encode() + b"\n")
+            try:
+                self.wfile.write(b'{"accepted": true}\n')
+                self.connection.settimeout(None)
+                reply = self.server.check(request)
+            finally:
+                self.server.last = time.monotonic()  # a long run is not idle time
+                self.server.busy.release()
+        with contextlib.suppress(OSError):
+            self.wfile.write(json.dumps(reply).encode() + b"\n")
 
 
-class Server(socketserver.UnixStreamServer):
+class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
+    daemon_threads = True
+
     def __init__(self, path: Path, idle: float, handler):
         self.pool: dict = {}  # Language objects by settings: kept warm between requests
         self.idle, self.last, self.stopping = idle, time.monotonic(), False
         self.handler = handler  # (argv, pool) -> exit code; given by the CLI, which this module never imports
+        self.root = Path.cwd().resolve()
+        self.busy = threading.Lock()  # a run changes the process's cwd, environment and streams: one at a time
         super().__init__(str(path), _Handler)
 
     def check(self, request: dict) -> dict:
@@ -75,12 +155,13 @@ class Server(socketserver.UnixStreamServer):
 
 def serve(idle: float, handler) -> None:
     """Answer `check` requests with `handler(argv, models) -> exit code` until idle or stopped."""
+    if private_folder(create=True) is None:
+        raise OSError(f"{folder()} is not a private folder of this user (mode 0700); remove it and start again")
     path = socket_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileNotFoundError):
         path.unlink()  # a socket left by a server that died
+    os.umask(0o077)
     server = Server(path, idle, handler)
-    os.chmod(path, 0o600)
     # Import the heavy modules now, so the first request does not pay for them.
     from brandlint.language import _import_spacy_without_torch
 
@@ -98,30 +179,29 @@ def serve(idle: float, handler) -> None:
 
 
 def call(request: dict, timeout: float = 600) -> dict | None:
-    """Send one request; None when no server answers (the caller then does the work itself)."""
+    """Send one request; None when no server answers, or not at once (the caller then does the work
+    itself). Only a socket in our private folder is talked to."""
     path = socket_path()
-    if not path.exists():
+    if not _ours(path):
         return None
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(timeout)
+            sock.settimeout(ACCEPT_TIMEOUT)
             sock.connect(str(path))
             sock.sendall(json.dumps({"identity": IDENTITY, **request}).encode() + b"\n")
-            data = b""
-            while not data.endswith(b"\n"):
-                chunk = sock.recv(1 << 16)
-                if not chunk:
-                    break
-                data += chunk
-        reply = json.loads(data)
+            handle = sock.makefile("rb")
+            reply = json.loads(handle.readline() or b"{}")
+            if reply.get("accepted"):
+                sock.settimeout(timeout)  # taken: now the run itself may take a while
+                reply = json.loads(handle.readline() or b"{}")
     except (OSError, ValueError):
         return None
-    return None if "error" in reply else reply
+    return reply if isinstance(reply, dict) and "code" in reply else None
 
 
 def alive() -> bool:
     path = socket_path()
-    if not path.exists():
+    if not _ours(path):
         return False
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
@@ -134,10 +214,11 @@ def alive() -> bool:
 
 def forward(argv: list[str]) -> dict | None:
     """Send a `check` to a running server; None when there is none (the caller then runs it itself)."""
-    if not socket_path().exists():
+    if not _ours(socket_path()):
         return None
     stdin = sys.stdin.buffer.read() if "-" in argv else b""
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items()
+           if k in ENVIRONMENT or (k.startswith("BRANDLINT_") and k != "BRANDLINT_SERVER")}
     if sys.stdout.isatty():
         env["BRANDLINT_TTY"] = "1"  # the server writes to a buffer; colour is decided here
         env.setdefault("COLUMNS", str(os.get_terminal_size().columns))

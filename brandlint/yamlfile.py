@@ -44,13 +44,62 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
+_Bounds = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 64  # deeper nesting would overflow the (C) composer's stack: a crash, not an error
+MAX_NODES = 200_000  # counted with aliases expanded: a billion-laughs file stops here
+
+
+def check_bounds(text: str, path: str | Path = "<text>") -> None:
+    """Walk the YAML events (a flat stream, so this cannot recurse) and refuse deep nesting and
+    aliases that expand too far, before anything is composed."""
+    sizes: dict[str, int] = {}
+    stack: list[list] = [[0, None]]  # [nodes so far, anchor] per open collection
+    try:
+        for event in yaml.parse(text, Loader=_Bounds):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if len(stack) > MAX_DEPTH:
+                    raise ConfigError(path, event.start_mark.line + 1,
+                                      f"nesting deeper than {MAX_DEPTH} levels; flatten the structure")
+                stack.append([1, event.anchor])
+                continue
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                count, anchor = stack.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                count, anchor = 1, event.anchor
+            elif isinstance(event, yaml.AliasEvent):
+                count, anchor = sizes.get(event.anchor, 1), None
+            else:
+                continue
+            if anchor is not None:
+                sizes[anchor] = count
+            stack[-1][0] += count
+            if stack[-1][0] > MAX_NODES:
+                raise ConfigError(path, event.start_mark.line + 1,
+                                  f"more than {MAX_NODES} values once aliases are expanded; "
+                                  "write the data out or use fewer aliases")
+    except yaml.YAMLError:
+        return  # the real parse reports it, with its line
+
+
+def decode(path: str | Path, data: bytes) -> str:
+    """UTF-8 (a BOM allowed); anything else names the file and line, never silently replaced."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        at = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        raise ConfigError(path, data[:at].count(b"\n") + 1, f"not valid UTF-8 (byte 0x{data[at]:02x}); "
+                                                            "save the file as UTF-8") from None
+
+
 def load(path: str | Path, text: str | None = None) -> Located:
     path = Path(path)
     if text is None:
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(path, None, f"cannot read: {exc}") from None
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ConfigError(path, None, f"cannot read: {exc.strerror or exc}") from None
+        text = decode(path, data)
+    check_bounds(text, path)
     try:
         loader = _Loader(text)
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 
 import pytest
 
@@ -57,12 +59,14 @@ def test_text_paragraphs_and_directive_lines():
     assert found == [("prose", "First para still first."), ("prose", "Second.")]
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
-def test_decodes_boms(encoding):
-    data = "Caf\u00e9 clients.\n".encode(encoding)
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8-sig", b""), ("utf-16-le", codecs.BOM_UTF16_LE),
+                                          ("utf-16-be", codecs.BOM_UTF16_BE)])
+def test_decodes_boms_and_writes_back_the_same_bytes(encoding, bom):
+    data = bom + "Caf\u00e9 clients.\n".encode(encoding)
     doc = readers.read("a.txt", data)
     assert doc.source == "Caf\u00e9 clients.\n"
     assert doc.encoding == encoding
+    assert readers.encode(doc) == data
 
 
 def test_undecodable_and_binary_are_clear_errors():

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import re
-
-from brandlint.matching import inside, quoted_ranges, term_set
+from brandlint.matching import inside, quoted_ranges, term_set, user_pattern
 from brandlint.model import Option
 
 OPTIONS = {
@@ -24,8 +22,7 @@ def check(rule, document, ctx, shared):
     skip_quotes = options["skip_quotes"]
     tokens = tuple(str(t) for t in options["tokens"])
     terms = term_set(tokens, (case_sensitive,) * len(tokens))
-    flags = 0 if case_sensitive else re.IGNORECASE
-    patterns = [(str(p), re.compile(str(p), flags)) for p in options["patterns"]]
+    patterns = [(str(p), user_pattern(str(p), not case_sensitive)) for p in options["patterns"]]
     for block in document.blocks:
         if skip_quotes and block.kind == "quote":
             continue

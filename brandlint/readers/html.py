@@ -27,7 +27,10 @@ class _Masker(HTMLParser):
         self.out = list(source)
         self.starts = line_starts(source)
         self.skip = 0
-        self.stack: list[str] = []
+        # Open block tags with the block kind at each depth, and how many of each tag are open:
+        # lookups stay constant-time however deep the nesting (21,000 unclosed <p> were quadratic).
+        self.stack: list[tuple[str, str]] = []
+        self.open: dict[str, int] = {}
         self.cuts: list[tuple[int, str]] = [(0, "prose")]
 
     def _at(self) -> int:
@@ -44,8 +47,7 @@ class _Masker(HTMLParser):
         return len(self.source) if end < 0 else end + 1
 
     def cut(self, at: int) -> None:
-        kind = next((KINDS[t] for t in reversed(self.stack) if t in KINDS), "prose")
-        self.cuts.append((at, kind))
+        self.cuts.append((at, self.stack[-1][1] if self.stack else "prose"))
 
     def handle_starttag(self, tag, attrs):
         start = self._at()
@@ -55,7 +57,8 @@ class _Masker(HTMLParser):
             self.skip += 1
         if tag in BLOCKS:
             if tag not in VOID:
-                self.stack.append(tag)
+                self.stack.append((tag, KINDS.get(tag) or (self.stack[-1][1] if self.stack else "prose")))
+                self.open[tag] = self.open.get(tag, 0) + 1
             self.cut(start + len(text))
 
     def handle_startendtag(self, tag, attrs):
@@ -71,9 +74,12 @@ class _Masker(HTMLParser):
             self.skip -= 1
         if tag in BLOCKS:
             self.cut(start)
-            if tag in self.stack:
-                while self.stack.pop() != tag:
-                    pass
+            if self.open.get(tag):
+                while True:
+                    top = self.stack.pop()[0]
+                    self.open[top] -= 1
+                    if top == tag:
+                        break
             self.cut(start)
 
     def handle_data(self, data):
@@ -95,8 +101,11 @@ class _Masker(HTMLParser):
         self._ref("&#" + name, html.unescape(f"&#{name};"))
 
     def handle_comment(self, data):
+        # "<!-- ... -->", or a bogus comment such as "<!x>" or "<!ELEMENT x>" that ends at its ">"
         start = self._at()
-        self.blank(start, self.source.find("-->", start) + 3 if "-->" in self.source[start:] else len(self.source))
+        real = self.source.startswith("<!--", start)
+        end = self.source.find("-->" if real else ">", start + (4 if real else 2))
+        self.blank(start, len(self.source) if end < 0 else end + (3 if real else 1))
 
     def handle_decl(self, decl):
         start = self._at()
@@ -104,6 +113,28 @@ class _Masker(HTMLParser):
 
     handle_pi = handle_decl
     unknown_decl = handle_decl
+
+    def parse_marked_section(self, i, report=1):
+        """`<![` that is not CDATA: the standard library raises AssertionError; blank it to its ">"."""
+        saved = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = saved  # the failed scan moved the position on
+            end = self.rawdata.find(">", i + 3)
+            if end < 0:
+                return -1
+            self.handle_decl(self.rawdata[i + 2:end])
+            return end + 1
+
+    def parse_html_declaration(self, i):
+        saved = self.getpos()
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:  # html.parser asserts on some malformed declarations
+            self.lineno, self.offset = saved
+            end = self.rawdata.find(">", i + 2)
+            return -1 if end < 0 else end + 1
 
 
 def read(path: str, source: str, encoding: str = "utf-8") -> Document:

@@ -12,16 +12,19 @@ from markdown_it import MarkdownIt
 
 from brandlint.model import Block, Document, line_starts
 from brandlint.readers.mask import URL, blank, blank_all
+from brandlint.yamlfile import ConfigError, check_bounds
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^\1[ \t]*$", re.S | re.M)
 INLINE = [
-    (re.compile(r"<!--.*?-->", re.S), None),
-    (re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S), None),  # inline code
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), None),  # images
-    (re.compile(r"\[(?P<t>[^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"), "t"),  # [words](target)
-    (re.compile(r"\[(?P<t>[^\]]+)\]\[[^\]]*\]"), "t"),  # [words][ref]
-    (re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>"), None),  # autolinks
-    (re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>"), None),  # inline HTML tags
+    (re.compile(r"<!--.*?(?:-->|\Z)", re.S), None),
+    # Spans are bounded (link text 1,000, targets 2,000 characters) and possessive (no backtracking into
+    # a class that cannot hold the closing character), so a page of [ or ` stays linear.
+    (re.compile(r"(?<!`)(`+)(?!`).{1,1000}?(?<!`)\1(?!`)", re.S), None),  # inline code
+    (re.compile(r"!\[[^\]]{0,1000}+\]\([^)]{0,2000}+\)"), None),  # images
+    (re.compile(r"\[(?P<t>[^\]]{0,1000}+)\]\((?:[^()\s]|\([^()]{0,2000}+\)){0,2000}+(?:\s+\"[^\"]{0,1000}+\")?\)"), "t"),
+    (re.compile(r"\[(?P<t>[^\]]{1,1000}+)\]\[[^\]]{0,1000}+\]"), "t"),  # [words][ref]
+    (re.compile(r"<(?:https?|mailto|ftp):[^>\s]{0,2000}>"), None),  # autolinks
+    (re.compile(r"</?[A-Za-z][\w-]{0,100}(?:\s[^<>]{0,2000})?/?>"), None),  # inline HTML tags
     (URL, None),
     (re.compile(r"\*+|~~|(?<![\w\\])_+|_+(?!\w)"), None),  # emphasis markers
     (re.compile(r"\\(?=[!-/:-@\[-`{-~])"), None),  # backslash escapes
@@ -38,9 +41,13 @@ def front_matter(source: str) -> tuple[dict, tuple[int, int] | None]:
         return {}, None
     body = m.group(2)
     try:
-        data = yaml.safe_load(body) if m.group(1) == "---" else tomllib.loads(body)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
-        data = {}
+        if m.group(1) == "---":
+            check_bounds(body)
+            data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        else:
+            data = tomllib.loads(body)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, ConfigError, RecursionError):
+        data = {}  # front matter that cannot be read is not prose either: it stays blanked
     return (data if isinstance(data, dict) else {}), m.span()
 
 

@@ -31,4 +31,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 DIRECTIVE = re.compile(r"brandlint-(disable-next-line|disable-file|disable|enable)\b")
-URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# Bounded runs (2,000 for a URL, 64 for an address's local part, as RFC 5321 allows): a line of
+# "a-a-a-..." would otherwise be scanned to its end from every position, quadratic in its length.
+URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]{0,2000}[^\s<>()\[\].,;:!?'\"]"
+                 r"|\b[\w.+-]{1,64}@[\w-]{1,255}\.[\w.-]{1,255}\b")

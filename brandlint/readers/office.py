@@ -27,12 +27,23 @@ def _check_zip(data: bytes, what: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise OfficeError(f"not a readable {what} (broken or truncated zip: {exc})") from None
-    total = sum(i.file_size for i in infos)
-    if total > MAX_UNZIPPED or total > MAX_RATIO * max(len(data), 1) + 10 * 1024 * 1024:
-        raise OfficeError(f"refusing to unpack {what}: {total // 2**20} MB uncompressed from "
-                          f"{len(data) // 1024} KB looks like a decompression bomb")
+    # Count the bytes that actually come out, not the sizes the headers declare (they can lie).
+    limit = min(MAX_UNZIPPED, MAX_RATIO * max(len(data), 1) + 10 * 1024 * 1024)
+    total = 0
+    try:
+        for info in infos:
+            with archive.open(info) as member:
+                while chunk := member.read(1 << 20):
+                    total += len(chunk)
+                    if total > limit:
+                        raise OfficeError(f"refusing to unpack {what}: more than {limit // 2**20} MB uncompressed "
+                                          f"from {len(data) // 1024} KB looks like a decompression bomb")
+    except OfficeError:
+        raise
+    except Exception as exc:  # unsupported compression or version, bad CRC, encrypted member, truncated data
+        raise OfficeError(f"not a readable {what} (zip member cannot be unpacked: {type(exc).__name__}: {exc})") from None
 
 
 class _Lines:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brandlint.model import FileResult, Finding, Severity
-from brandlint.paths import relative
+from brandlint.paths import printable, relative
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ class Report:
         return finding.severity >= self.fail_on
 
     def relpath(self, path: str) -> str:
-        return relative(path, self.root)
+        """The path as shown: relative to the root, on one line, any bytes escaped (see printable)."""
+        return printable(relative(path, self.root))
 
 
 def plural(count: int, word: str) -> str:

@@ -43,6 +43,6 @@ def render(report: Report) -> str:
         for result in report.results:
             for finding in result.findings:
                 lines.append(f"{location(report.relpath(result.path), finding)}: {finding.code} [{finding.severity}] "
-                             f"{finding.message}")
+                             f"{escape_data(finding.message)}")
         lines.append(report.summary())
     return "\n".join(lines) + "\n" if lines else ""

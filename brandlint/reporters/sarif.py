@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from brandlint import __version__
 from brandlint.fingerprints import fingerprints
+from brandlint.paths import relative
 from brandlint.reporters import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -34,10 +36,11 @@ def render(report: Report) -> str:
     for result in report.results:
         path = report.relpath(result.path)
         prints = fingerprints(path, result.findings)
+        uri = quote(relative(result.path, report.root).encode("utf-8", "surrogateescape"), safe="/")
         for finding, fp in zip(result.findings, prints):
             location = {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": finding.line, "startColumn": finding.column,
                                "endLine": finding.end_line,
                                "endColumn": max(finding.end_column, finding.column)},

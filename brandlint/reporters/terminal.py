@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console
 from rich.text import Text
@@ -31,7 +32,7 @@ def _lines(report: Report):
             continue
         path = report.relpath(result.path)
         yield [(path, "bold underline"), (f"  ({result.channel} copy)", "dim")]
-        lines = result.document.source.split("\n") if result.document else []
+        lines = re.split(r"\r\n?|\n", result.document.source) if result.document else []
         for finding in result.findings:
             severity = str(finding.severity)
             yield [(location(path, finding), "bold"), (": ", ""), (finding.code, STYLE[severity]), (" ", ""),
