@@ -112,11 +112,11 @@ def unwritable(paths) -> list[str]:
 class Progress:
     """A progress bar on stderr for runs longer than a second, on a terminal only (rich)."""
 
-    DELAY = 1.0
-
     def __init__(self, total: int, enabled: bool):
+        import os
         import time
 
+        self.delay = float(os.environ.get("BRANDLINT_PROGRESS_DELAY", "1"))  # seconds before the bar shows
         self.total, self.enabled, self.done = total, enabled and total > 1, 0
         self.started, self.bar, self.task = time.monotonic(), None, None
 
@@ -126,7 +126,7 @@ class Progress:
         self.done += count
         if not self.enabled:
             return
-        if self.bar is None and time.monotonic() - self.started > self.DELAY:
+        if self.bar is None and time.monotonic() - self.started >= self.delay:
             from rich.console import Console
             from rich.progress import Progress as Bar
 

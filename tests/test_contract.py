@@ -356,3 +356,46 @@ def test_ci_docs_pin_a_commit_and_never_hide_a_failed_run():
     assert "pre-commit autoupdate --freeze" in text
     recipes = [line for line in text.splitlines() if "brandlint check" in line and "run:" in line or "- brandlint" in line]
     assert recipes and not [line for line in recipes if "|| true" in line]
+
+
+def _run_in_terminal(args, cwd, env):
+    """Run the real CLI with stdout and stderr on a pseudo-terminal; return everything it printed."""
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "brandlint", *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                            stdout=follower, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait()
+    os.close(leader)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_shows_on_a_terminal_only(project):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    for i in range(30):
+        write(project / "many" / f"p{i:02d}.md", f"Post {i}: our clients grow.\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "BRANDLINT_SERVER": "off",
+           "BRANDLINT_PROGRESS_DELAY": "0", "NO_COLOR": "1"}
+    args = ["check", "many", "--select", "terminology", "--no-cache"]
+    code, shown = _run_in_terminal(args, project, env)
+    assert code == 0
+    assert "linting" in shown  # rich's bar, on the terminal's stderr
+    assert "many/p00.md:1:13: BL100 [warning] Use 'customers' instead of 'clients'." in shown
+    piped = subprocess.run([sys.executable, "-m", "brandlint", *args], cwd=project, env=env, capture_output=True,
+                           text=True)
+    assert piped.returncode == 0 and "linting" not in piped.stderr
