@@ -375,3 +375,49 @@ def test_server_requests_are_confined_to_its_root(tmp_path):
     assert confined(["check", "/etc/passwd"], str(root), root) == f"/etc/passwd is outside {root}, the folder the server serves"
     assert confined(["check", "docs", "--output=../out.json"], str(root), root) == (
         f"../out.json is outside {root}, the folder the server serves")
+
+
+def test_running_server_refuses_outside_paths_answers_busy_and_keeps_a_private_log(project, tmp_path_factory,
+                                                                                  monkeypatch):
+    """Through a real server process: requests outside its folder are refused, a second request while
+    one runs is answered "busy" at once (the client then runs locally), and its files are private."""
+    import socket
+    import stat
+    import subprocess
+    import sys
+
+    from brandlint import server
+
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # not inside the project the server serves
+    monkeypatch.setenv("BRANDLINT_CACHE_DIR", str(elsewhere / "srv"))
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1"}
+    exe = [sys.executable, "-m", "brandlint"]
+    secret = "Zanzibar-marmalade-7731"  # draft text that must never reach the log
+    (project / "post.md").write_text(f"Our clients like {secret}.\n", encoding="utf-8")
+    (project / "big.md").write_text("Our clients love it, in order to grow and utilize the console.\n\n" * 40_000,
+                                    encoding="utf-8")
+    outside = elsewhere / "elsewhere.md"
+    outside.write_text("Our clients.\n", encoding="utf-8")
+    started = subprocess.run(exe + ["server", "start", "--idle", "120"], cwd=project, env=env, capture_output=True,
+                             text=True)
+    assert started.returncode == 0, started.stderr
+    request = {"cwd": str(project), "env": {"NO_COLOR": "1"}, "stdin": ""}
+    try:
+        assert stat.S_IMODE(os.stat(server.folder()).st_mode) == 0o700
+        assert stat.S_IMODE(os.stat(server.folder() / "server.log").st_mode) == 0o600
+        inside = server.call({**request, "argv": ["check", "post.md", "--select", "terminology"]})
+        assert inside["code"] == 0 and "post.md:1:5: BL100 [warning]" in inside["stdout"]
+        assert server.call({**request, "argv": ["check", str(outside)]}) is None  # refused: the client runs it
+        assert server.call({**request, "argv": ["check", "post.md", "-o", str(elsewhere / "out.txt")]}) is None
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as long_run:
+            long_run.connect(str(server.socket_path()))
+            long_run.sendall(json.dumps({"identity": server.IDENTITY, **request,
+                                         "argv": ["check", "big.md", "--select", "wording", "--no-cache"]}).encode()
+                             + b"\n")
+            answers = long_run.makefile("rb")
+            assert json.loads(answers.readline()) == {"accepted": True}
+            assert server.call({**request, "argv": ["check", "post.md"]}) is None  # busy: answered at once
+            assert json.loads(answers.readline())["code"] == 0
+    finally:
+        subprocess.run(exe + ["server", "stop"], cwd=project, env=env, capture_output=True)
+    assert secret not in (server.folder() / "server.log").read_text(encoding="utf-8", errors="replace")
