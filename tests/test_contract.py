@@ -333,19 +333,40 @@ def test_diff_fix_prints_a_unified_diff_and_writes_nothing(project):
     assert draft.read_text() == "Our clients love it.\nLogin to start.\n"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
-def test_fix_checks_every_file_can_be_written_before_writing_any(project):
-    ok = write(project / "a" / "one.md", "Our clients.\n")
-    locked = write(project / "b" / "two.md", "Our clients.\n")
-    os.chmod(project / "b", 0o555)
+def test_fix_checks_every_file_can_be_written_before_writing_any():
+    """Run as an ordinary user (root may write anywhere): as `nobody` when the tests run as root."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="brandlint-preflight-", dir="/tmp"))
     try:
-        result = invoke("check", "a", "b", "--select", "terminology", "--fix")
+        shutil.copytree(ROOT / "messaging", base / "messaging")
+        (base / "brandlint.yaml").write_text("messaging: messaging\n", encoding="utf-8")
+        ok = write(base / "a" / "one.md", "Our clients.\n")
+        locked = write(base / "b" / "two.md", "Our clients.\n")
+        prefix = []
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                pytest.skip("running as root without setpriv to drop to an ordinary user")
+            for folder, _, files in os.walk(base):
+                for name in [folder, *(os.path.join(folder, f) for f in files)]:
+                    os.chown(name, 65534, 65534)
+            os.chmod(base, 0o755)
+            prefix = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"]
+        os.chmod(base / "b", 0o555)
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "BRANDLINT_SERVER": "off", "NO_COLOR": "1",
+               "BRANDLINT_CACHE_DIR": str(base / "cache"), "HOME": str(base)}
+        done = subprocess.run([*prefix, sys.executable, "-m", "brandlint", "check", "a", "b", "--select", "terminology",
+                               "--fix"], cwd=base, env=env, capture_output=True, text=True)
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr == (f"brandlint: error: --fix cannot write b/two.md (folder {base / 'b'} is not "
+                               "writable); nothing was changed\n")
+        assert ok.read_text() == locked.read_text() == "Our clients.\n"
     finally:
-        os.chmod(project / "b", 0o755)
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == (f"brandlint: error: --fix cannot write b/two.md (folder {project / 'b'} is not "
-                             "writable); nothing was changed\n")
-    assert ok.read_text() == locked.read_text() == "Our clients.\n"
+        os.chmod(base / "b", 0o755)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_ci_docs_pin_a_commit_and_never_hide_a_failed_run():
