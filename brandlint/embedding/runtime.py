@@ -71,14 +71,19 @@ class OnnxEncoder:
 
     def encode(self, texts: list[str]):
         """(n, dims) float32, unit-length rows, in the order of texts."""
+        if not texts:
+            import numpy as np
+
+            return np.zeros((0, self.dims), dtype=np.float32)
+        return normalize(self.pooled(self.token_ids(texts)))
+
+    def pooled(self, ids: list[list[int]], max_batch: int = MAX_BATCH):
+        """Mean-pooled last hidden states for token id sequences (special tokens included), not normalised."""
         import numpy as np
 
-        out = np.zeros((len(texts), self.dims), dtype=np.float32)
-        if not texts:
-            return out
         session, _ = self._load()
-        ids = self.token_ids(texts)
-        for batch in batches([len(i) for i in ids]):
+        out = np.zeros((len(ids), self.dims), dtype=np.float32)
+        for batch in batches([len(i) for i in ids], max_batch):
             width = max(len(ids[i]) for i in batch)
             input_ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -87,16 +92,16 @@ class OnnxEncoder:
                 mask[row, :len(ids[i])] = 1
             hidden = session.run(["last_hidden_state"], {"input_ids": input_ids, "attention_mask": mask})[0]
             out[batch] = mean_pool(hidden, mask)
-        return normalize(out)
+        return out
 
 
-def batches(lengths: list[int]) -> list[list[int]]:
+def batches(lengths: list[int], max_batch: int = MAX_BATCH) -> list[list[int]]:
     """Indices grouped into batches of similar length (shortest first), each within BATCH_TOKENS padded."""
     order = sorted(range(len(lengths)), key=lambda i: lengths[i])
     groups, current = [], []
     for i in order:
         # sorted ascending, so the newest item is the longest and sets the padded width
-        if current and (len(current) + 1) * lengths[i] > BATCH_TOKENS or len(current) == MAX_BATCH:
+        if current and (len(current) + 1) * lengths[i] > BATCH_TOKENS or len(current) == max_batch:
             groups.append(current)
             current = []
         current.append(i)
