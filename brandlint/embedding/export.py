@@ -167,8 +167,8 @@ def build_graph(model_dir: Path, settings: dict | None = None):
         return node("Add", [y, init(f"{key}.b", (w(f"{key}.bias") * scale).astype(np.float32))], out)
 
     def layer_norm(x, key, out):
-        return node("LayerNormalization", [x, init(f"{key}.g", w(f"{key}.weight")), init(f"{key}.beta", w(f"{key}.bias"))],
-                    out, axis=-1, epsilon=float(eps))
+        gamma, beta = init(f"{key}.g", w(f"{key}.weight")), init(f"{key}.beta", w(f"{key}.bias"))
+        return node("LayerNormalization", [x, gamma, beta], out, axis=-1, epsilon=float(eps))
 
     init("one_f", np.array(1.0, np.float32))
     init("shape_heads", np.array([0, 0, heads, head_dim], np.int64))
@@ -178,7 +178,8 @@ def build_graph(model_dir: Path, settings: dict | None = None):
     init("axes_12", np.array([1, 2], np.int64))
 
     # embeddings: word row + (position row + token-type-0 row), then LayerNorm
-    word = node("Gather", [init("emb.word", w("embeddings.word_embeddings.weight")), "input_ids"], "emb.word_rows", axis=0)
+    table = init("emb.word", w("embeddings.word_embeddings.weight"))
+    word = node("Gather", [table, "input_ids"], "emb.word_rows", axis=0)
     seq_len = node("Shape", ["input_ids"], "seq_len", start=1, end=2)
     pos_type = w("embeddings.position_embeddings.weight") + w("embeddings.token_type_embeddings.weight")[0]
     pos = node("Slice", [init("emb.pos", pos_type.astype(np.float32)), "zero_i", seq_len, "axes_0"], "emb.pos_rows")

@@ -101,7 +101,7 @@ def batches(lengths: list[int], max_batch: int = MAX_BATCH) -> list[list[int]]:
     groups, current = [], []
     for i in order:
         # sorted ascending, so the newest item is the longest and sets the padded width
-        if current and (len(current) + 1) * lengths[i] > BATCH_TOKENS or len(current) == max_batch:
+        if current and ((len(current) + 1) * lengths[i] > BATCH_TOKENS or len(current) == max_batch):
             groups.append(current)
             current = []
         current.append(i)
