@@ -149,3 +149,22 @@ def test_stale_export_is_replaced_and_model_id_follows(tmp_path):
     assert json.loads((target / MANIFEST).read_text()) == manifest
     assert OnnxEncoder(target).model_id == original_id
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([FOLDER, f".{FOLDER}.lock"])
+
+
+def test_concurrent_first_use_exports_once(tmp_path):
+    """Two processes starting at once: one exports, the other waits on the lock and finds it done."""
+    target = tmp_path / FOLDER
+    code = f"""
+import json
+from brandlint.embedding.ensure import ensure_exported
+folder = ensure_exported(__import__("pathlib").Path({str(target)!r}), static=False)
+print(json.dumps({{"inode": (folder / {MODEL!r}).stat().st_ino}}))
+"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    inodes = {json.loads(p.communicate(timeout=120)[0].splitlines()[-1])["inode"] for p in procs}
+    assert all(p.returncode == 0 for p in procs)
+    assert inodes == {(target / MODEL).stat().st_ino}
+    assert OnnxEncoder(target).encode(["still readable"]).shape == (1, 384)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([FOLDER, f".{FOLDER}.lock"])

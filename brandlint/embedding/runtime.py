@@ -4,6 +4,7 @@ Importing this module is cheap: onnxruntime and tokenizers load on the first enc
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -45,9 +46,7 @@ class OnnxEncoder:
         self.threads = threads or thread_count()
         self.dims = manifest["dims"]
         self.max_seq_length = manifest["max_seq_length"]
-        variant = "" if model_file == MODEL else f"-{Path(model_file).stem}"
-        # Changes with the exported graph, so cached vectors from another export are never reused.
-        self.model_id = f"{manifest['name']}-onnx{variant}-{manifest['onnx_sha256'][:12]}"
+        self.model_id = model_id(manifest, model_file)
         self._session = self._tokenizer = None
 
     def _load(self):
@@ -93,6 +92,17 @@ class OnnxEncoder:
             hidden = session.run(["last_hidden_state"], {"input_ids": input_ids, "attention_mask": mask})[0]
             out[batch] = mean_pool(hidden, mask)
         return out
+
+
+def model_id(manifest: dict, model_file: str = MODEL) -> str:
+    """Changes with anything that changes the vectors (graph, tokenizer, truncation), so cached vectors from
+    another export are never reused."""
+    import hashlib
+
+    deciding = [manifest["onnx_sha256"], manifest["source"]["sha256"], manifest["max_seq_length"], model_file]
+    digest = hashlib.sha256(json.dumps(deciding).encode()).hexdigest()[:12]
+    variant = "" if model_file == MODEL else f"-{Path(model_file).stem.split('.')[-1]}"
+    return f"{manifest['name']}-onnx{variant}-{digest}"
 
 
 def batches(lengths: list[int], max_batch: int = MAX_BATCH) -> list[list[int]]:
