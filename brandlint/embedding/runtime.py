@@ -16,7 +16,8 @@ MAX_BATCH = 64
 
 
 def thread_count() -> int:
-    """One intra-op thread per available core, at most 4: beyond that BERT-small batches scale poorly."""
+    """One intra-op thread per core this process may use (affinity, so containers and taskset count), capped
+    at 4 so a many-core CI runner does not start dozens of threads for a few small batches."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
