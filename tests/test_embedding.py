@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SHARED
 
 from brandlint.embedding.ensure import FOLDER, ensure_exported, source_dir
-from brandlint.embedding.export import MANIFEST, MODEL, write_manifest
+from brandlint.embedding.manifest import MANIFEST, MODEL, write_manifest
 from brandlint.embedding.runtime import OnnxEncoder, batches
 
 HEAVY = ("torch", "transformers", "sklearn", "sentence_transformers")

@@ -12,13 +12,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-# Bump when the graph or the folder layout changes: a folder written with another value is stale.
-FORMAT = 1
+from brandlint.embedding.manifest import FORMAT, MODEL, TOKENIZER, write_manifest
+
 OPSET = 17  # LayerNormalization is an op from 17 on
 IR_VERSION = 8  # readable by onnxruntime >= 1.14
-MANIFEST = "manifest.json"
-MODEL = "model.onnx"
-TOKENIZER = "tokenizer.json"
 # The files whose content decides the exported vectors; their hash names the source in the manifest.
 SOURCE_FILES = ("model.safetensors", "tokenizer.json", "config.json", "sentence_bert_config.json",
                 "1_Pooling/config.json", "modules.json")
@@ -47,22 +44,6 @@ def source_fingerprint(model_dir: Path) -> str:
             st = path.stat()
             parts.append(f"{name} {st.st_size} {st.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def read_manifest(folder: Path) -> dict | None:
-    try:
-        with open(Path(folder) / MANIFEST, encoding="utf-8") as f:
-            manifest = json.load(f)
-    except (OSError, ValueError):
-        return None
-    return manifest if isinstance(manifest, dict) and manifest.get("format") == FORMAT else None
-
-
-def write_manifest(folder: Path, manifest: dict) -> None:
-    """Write through a temporary file and rename, so a reader never sees half a manifest."""
-    tmp = Path(folder) / f".{MANIFEST}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(tmp, Path(folder) / MANIFEST)
 
 
 def export(model_dir: Path, target_dir: Path, *, name: str = "all-MiniLM-L6-v2", static: bool = True) -> Path:

@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from brandlint.embedding.export import MODEL, TOKENIZER, read_manifest
+from brandlint.embedding.manifest import MODEL, TOKENIZER, read_manifest
 
 # Padding is per batch, so a batch of similar lengths wastes little; sentences are sorted by token count.
 BATCH_TOKENS = 4096  # padded tokens per batch: large enough to keep the matmuls efficient, small for memory

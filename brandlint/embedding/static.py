@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from brandlint.embedding.export import read_manifest
+from brandlint.embedding.manifest import read_manifest
 
 STATIC = "static.npy"
 DIMS = 256
