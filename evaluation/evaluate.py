@@ -67,7 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=["tune", "test"])
     parser.add_argument("--model", default=None, help="embedding model name or path")
-    parser.add_argument("--static", default="auto", help="static first pass: auto (when distilled) or off")
+    parser.add_argument("--static", default="auto", help="static first pass: auto (the exported table) or off")
     parser.add_argument("--errors", action="store_true", help="list the sentences it gets wrong")
     args = parser.parse_args()
     items = load(args.split)
