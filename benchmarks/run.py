@@ -39,8 +39,9 @@ TARGETS = {"cold": 2.0, "changed": 1.5, "warm": 1.0, "corpus": 1.0, "corpus-lexi
 MAX_PEAK_MB = 500
 
 
-def measure(cmd: list[str], env: dict, cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (MB) of one fresh process."""
+def measure(cmd: list[str], env: dict, cwd: Path) -> tuple[float, int, float]:
+    """Wall seconds, peak resident memory (MB) and CPU seconds (user + system, worker processes included)
+    of one fresh process. On a shared machine the CPU time is the steadier figure."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -48,11 +49,11 @@ def measure(cmd: list[str], env: dict, cwd: Path) -> tuple[float, int]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {code}: {proc.stderr.read().decode()[-500:]}")
-    return seconds, usage.ru_maxrss // 1024
+    return seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
-def median_of(runs: list[tuple[float, int]]) -> tuple[float, int]:
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+def median_of(runs: list[tuple[float, int, float]]) -> tuple[float, int, float]:
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), statistics.median(r[2] for r in runs)
 
 
 def env_with(cache: Path) -> dict:
@@ -62,16 +63,16 @@ def env_with(cache: Path) -> dict:
 PEAKS: list[int] = []
 
 
-def row(label: str, ours: tuple[float, int], theirs: tuple[float, int] | None, target: str | None = None) -> str:
+def row(label: str, ours: tuple, theirs: tuple | None, target: str | None = None) -> str:
     PEAKS.append(ours[1])
-    ratio = f"{ours[0] / theirs[0]:6.2f}x" if theirs else "      -"
-    peer = f"{theirs[0]:8.2f}s {theirs[1]:6d} MB" if theirs else " " * 18
+    ratio = f"{ours[0] / theirs[0]:6.2f}x {ours[2] / theirs[2]:6.2f}x" if theirs else "      -        -"
+    peer = f"{theirs[0]:8.2f}s {theirs[2]:6.2f}s {theirs[1]:6d} MB" if theirs else " " * 26
     verdict = ""
     if target and theirs:
         goal = TARGETS[target]
         met = ours[0] / theirs[0] <= goal
         verdict = f"  target <= {goal}x: " + ("met" if met else f"NOT MET by {ours[0] / theirs[0] / goal:.2f}x")
-    return f"{label:<44} {ours[0]:8.2f}s {ours[1]:6d} MB   {peer}   {ratio}{verdict}"
+    return f"{label:<40} {ours[0]:8.2f}s {ours[2]:6.2f}s {ours[1]:6d} MB   {peer}   {ratio}{verdict}"
 
 
 def import_times(cmd: list[str], env: dict, cwd: Path, top: int = 12) -> str:
@@ -116,7 +117,8 @@ def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}; file {PRODUCT_POST.name} + "
           f"{TYPICAL} ({words} words); corpus {corpus_words} words")
-    print(f"{'case':<44} {'brandlint':>9} {'peak':>9}   {'proselint':>9} {'peak':>9}   {'ratio':>7}")
+    print(f"{'case':<40} {'brandlint':>9} {'cpu':>7} {'peak':>9}   {'proselint':>9} {'cpu':>7} {'peak':>9}   "
+          f"{'ratio':>7} {'cpu':>7}")
 
     def cold(cmd):
         runs = []
@@ -181,7 +183,8 @@ def main() -> None:
         part.mkdir()
         for p in files[: len(files) // share]:
             shutil.copy(p, part / f"{p.parent.name}-{p.name}")
-        seconds, peak = median_of([measure(BRANDLINT + [str(part)], env_with(Path(tempfile.mkdtemp(dir=work))), work)])
+        seconds, peak, _ = median_of([measure(BRANDLINT + [str(part)], env_with(Path(tempfile.mkdtemp(dir=work))),
+                                              work)])
         print(f"   1/{share} of the corpus ({len(files) // share} files): {seconds:.2f}s, {peak} MB")
     sample = work / "sample"
     sample.mkdir()

@@ -47,6 +47,7 @@ class Language:
         self._splits: dict[str, list] = {}  # block text -> sentence spans: unchanged blocks are not split again
         self.stats = {"embedded": 0, "cached": 0}
         self.notice = None
+        self.threads = None  # onnxruntime's threads: one per core, or 1 in a worker process (one per core)
 
     def __getstate__(self):
         return {"settings": (self.model_name, self.spacy_model, self.allow_download, self.cache_enabled,
@@ -54,6 +55,7 @@ class Language:
 
     def __setstate__(self, state):
         self.__init__(*state["settings"])
+        self.threads = 1  # unpickled in a worker process, one of one per core
 
     @property
     def has_parser(self) -> bool:
@@ -182,7 +184,7 @@ class Language:
                                  "--ignore claims)") from None
             from brandlint.embedding.runtime import OnnxEncoder
 
-            self._encoder = OnnxEncoder(self.folder())
+            self._encoder = OnnxEncoder(self.folder(), threads=self.threads)
         return self._encoder
 
     def model_id(self) -> str:

