@@ -4,6 +4,7 @@ Importing this module is cheap: onnxruntime and tokenizers load on the first enc
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -25,6 +26,7 @@ def thread_count() -> int:
     return max(1, min(cores, 4))
 
 
+@functools.lru_cache(maxsize=4)  # the static table and the encoder share one (parsing it takes about 0.1 s)
 def load_tokenizer(folder: Path, max_seq_length: int):
     from tokenizers import Tokenizer
 
