@@ -10,7 +10,6 @@ import hashlib
 import os
 from pathlib import Path
 
-from brandlint import prose
 from brandlint.cache import Store
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -97,6 +96,8 @@ class Language:
             if len(self._splits) > 100_000:  # a long-lived server: keep memory bounded
                 self._splits.clear()
             if self.spacy_model == SPLITTER:
+                from brandlint import prose
+
                 found = [prose.sentences(t) for t in missing]
             else:
                 found = [[(s.start_char, s.end_char) for s in doc.sents] for doc in self.nlp().pipe(missing)]

@@ -3,19 +3,17 @@ results in the cache. The only module besides the CLI that touches the file syst
 
 from __future__ import annotations
 
-import concurrent.futures
 import datetime as dt
 import fnmatch
 import hashlib
 import json
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pathspec
-
-from brandlint import __version__, engine, fixes, readers
+# engine, pathspec and the process pool are imported where used: a run that hits the result cache for
+# every file needs none of them (imports are most of an unchanged file's cost).
+from brandlint import __version__, fixes, readers
 from brandlint.cache import Store
 from brandlint.config import Config
 from brandlint.language import ModelError
@@ -42,7 +40,9 @@ class Run:
     fix: bool = False
 
 
-def _spec(patterns) -> pathspec.PathSpec:
+def _spec(patterns):
+    import pathspec
+
     return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 
@@ -73,7 +73,7 @@ def collect(paths: list[str], config: Config) -> list[Path]:
 
 
 def _walk(top: Path, config: Config, seen_dirs: set[str]):
-    ignores: dict[str, pathspec.PathSpec] = {}
+    ignores: dict = {}  # folder -> its PathSpec
     for folder, dirs, files in os.walk(top, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen_dirs:
@@ -118,7 +118,10 @@ def channel_for(document: Document, run: Run) -> str:
     return config.default_channel
 
 
-def context_for(document: Document, run: Run) -> tuple[engine.Context, list[Rule]]:
+def context_for(document: Document, run: Run) -> tuple:
+    """(engine.Context, the rules for the document's channel)."""
+    from brandlint import engine
+
     channel = channel_for(document, run)
     claims = run.config.claims
     ctx = engine.Context(run.messaging, channel, run.as_of, claims.get("thresholds") or {},
@@ -135,6 +138,8 @@ def unreadable(path: str, rules, reason: str) -> FileResult:
 def lint_document(document: Document, run: Run) -> tuple[Document, list[Finding], str, int]:
     """(document after fixes, findings, channel, fixes applied). Fixes are applied in passes, each
     followed by a fresh lint, until nothing more changes."""
+    from brandlint import engine
+
     ctx, chosen = context_for(document, run)
     findings = engine.lint(document, chosen, ctx)
     fixed = 0
@@ -200,9 +205,11 @@ def lint_files(files: list[Path], run: Run, parallel: bool | None = None) -> lis
     if parallel and workers > 1:
         if run.language is not None and _claims_run(run):
             run.language.folder()  # a first-use export (or a missing model) happens here, once, not per worker
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return lint_in_processes(files, run, workers)
-        except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
+        except (OSError, RuntimeError, BrokenProcessPool):
             pass  # no processes here (a sandbox, a frozen app): do it serially
     store = Store("results", run.config.cache)
     return [lint_path(path, run, store) for path in files]
@@ -215,6 +222,9 @@ def _claims_run(run: Run) -> bool:
 
 def lint_in_processes(files, run: Run, workers: int) -> list[FileResult]:
     """The files in `workers` processes; raises when processes cannot be started."""
+    import concurrent.futures
+    import multiprocessing
+
     chunks = [files[i::workers] for i in range(workers)]
     # Fresh interpreters, not forks: a fork of a process whose model libraries started threads can hang.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
