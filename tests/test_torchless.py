@@ -112,3 +112,21 @@ def test_configured_spacy_pipeline_still_splits(messaging):
     assert found["brandlint"] == found["blank"] == [("Acme Cloud runs in 30 regions.", 0, 30),
                                                     ("It bills by the second!", 31, 54),
                                                     ("More than 4,000 use it.", 55, 78)]
+
+
+def test_a_local_sentence_transformers_folder_is_exported_on_first_use(messaging, rules, tmp_path, monkeypatch):
+    """claims.model: a folder with model.safetensors (here the installed package's) is exported like the default."""
+    from brandlint import project
+    from brandlint.config import Config
+    from brandlint.embedding.ensure import folder_for, source_dir
+    from brandlint.language import Language
+
+    monkeypatch.setenv("BRANDLINT_MODEL_DIR", str(tmp_path))
+    language = Language(model=str(source_dir()), static="off")
+    run = project.Run(Config(), messaging, tuple(rules), language, dt.date(2026, 11, 22))
+    result = project.lint_bytes("post.md", b"More than 5,000 companies run on Acme Cloud.\n", run)
+    assert [f.code for f in result.findings if f.code.startswith("BL2")] == ["BL203"]
+    assert language.folder() == folder_for(source_dir())
+    assert folder_for(source_dir()).parent == tmp_path / "models"
+    # the same weights, tokenizer and truncation as the default export: the same id, so cached vectors are shared
+    assert language.model_id() == Language().model_id()
