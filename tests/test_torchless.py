@@ -130,3 +130,14 @@ def test_a_local_sentence_transformers_folder_is_exported_on_first_use(messaging
     assert folder_for(source_dir()).parent == tmp_path / "models"
     # the same weights, tokenizer and truncation as the default export: the same id, so cached vectors are shared
     assert language.model_id() == Language().model_id()
+
+
+def test_model_export_writes_the_folder(tmp_path, monkeypatch):
+    from conftest import invoke
+
+    monkeypatch.setenv("BRANDLINT_MODEL_DIR", str(tmp_path))
+    result = invoke("model", "export", "--no-static")
+    target = tmp_path / "models" / "all-MiniLM-L6-v2-onnx"
+    assert result.exit_code == 0
+    assert result.stderr == f"wrote {target}\n"
+    assert sorted(p.name for p in target.iterdir()) == ["manifest.json", "model.onnx", "tokenizer.json"]
