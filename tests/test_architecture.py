@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "brandlint"
 
 # Top to bottom. A module may import its own layer (without circles) and any layer below.
 LAYERS = [
-    ["cli", "cli_report", "__main__", "console", "runs", "init"],
+    ["cli", "cli_report", "cli_model", "__main__", "console", "runs", "init"],
     ["server", "lsp"],
     ["project", "gitdiff", "baselines", "explain", "reporters", "report"],
     ["rules", "engine", "directives", "selectors"],

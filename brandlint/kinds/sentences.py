@@ -17,8 +17,10 @@ def hard_sentence(rule, document, ctx, shared):
     limit, min_words = rule.options["max_grade"], rule.options["min_words"]
     for start, end, text in shared.prose_sentences:
         counts = grades.count(text, 1)
+        if counts.words < min_words:  # also spares a grade of a "sentence" without words (division by zero)
+            continue
         grade = grades.flesch_kincaid_grade(counts)
-        if counts.words >= min_words and grade > limit:
+        if grade > limit:
             yield rule.finding(start, end, text, {"grade": f"{grade:.1f}", "limit": limit, "words": counts.words},
                                details=(("grade", round(grade, 1)),))
 

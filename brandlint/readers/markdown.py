@@ -4,11 +4,11 @@ HTML and front matter are not linted."""
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 
 import yaml
-from markdown_it import MarkdownIt
 
 from brandlint.model import Block, Document, line_starts
 from brandlint.readers.mask import URL, blank, blank_all
@@ -32,7 +32,12 @@ INLINE = [
 HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
 CONTAINER_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*(?:\[[ xX]\][ \t]+)?)?", re.M)
 QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
-_PARSER = MarkdownIt("commonmark").enable("table")
+@functools.lru_cache(maxsize=1)
+def _parser():
+    """Built on first use: a run that hits the result cache never imports markdown-it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
 
 
 def front_matter(source: str) -> tuple[dict, tuple[int, int] | None]:
@@ -69,7 +74,7 @@ def read(path: str, source: str, encoding: str = "utf-8") -> Document:
 
     blocks: list[Block] = []
     containers: list[str] = []
-    for token in _PARSER.parse(parse_text):
+    for token in _parser().parse(parse_text):
         if token.type in ("list_item_open", "blockquote_open"):
             containers.append(token.type)
         elif token.type in ("list_item_close", "blockquote_close"):
