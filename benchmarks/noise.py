@@ -10,6 +10,8 @@ master messaging and config in benchmarks/messaging/ (`<corpus>/messaging.yaml`,
 `<corpus>.brandlint.yaml` beside the folder, because brandlint merges every YAML file inside the
 messaging folder). It prints per corpus: documents, words, findings per 10,000 words at error, at
 warning or above and at info, then by family and by rule (count and per 10k words), and the runtime.
+brandlint caches embeddings and results in BRANDLINT_CACHE_DIR (default ~/.cache/brandlint-noise
+here, apart from the user's own cache), so only the first run, or one with `--no-cache`, is cold.
 
 Words are counted as a reader would see them, on the raw file, in this order:
   1. front matter removed: YAML (`---` ... `---`) or TOML (`+++` ... `+++`) at the top of the file;
@@ -132,12 +134,13 @@ def brandlint_command() -> list[str]:
     return [python, "-m", "brandlint"]
 
 
-def run_corpus(name: str, files: list[str], content: Path) -> tuple[list[dict], float, str]:
+def run_corpus(name: str, files: list[str], content: Path, no_cache: bool) -> tuple[list[dict], float, str]:
     config = MESSAGING / f"{name}.brandlint.yaml"
     env = {**os.environ, "NO_COLOR": "1", "HF_HUB_OFFLINE": "1", "BRANDLINT_SERVER": "off",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     env.setdefault("BRANDLINT_CACHE_DIR", str(Path.home() / ".cache" / "brandlint-noise"))
-    cmd = brandlint_command() + ["check", "--config", str(config), "--as-of", AS_OF, "--format", "json", *files]
+    cmd = brandlint_command() + ["check", "--config", str(config), "--as-of", AS_OF, "--format", "json",
+                                  *(["--no-cache"] if no_cache else []), *files]
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=content, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
@@ -220,6 +223,7 @@ def main() -> None:
     parser.add_argument("--corpus", action="append", choices=CORPORA, help="corpus to run (repeatable; default all)")
     parser.add_argument("--limit", type=int, help="documents per corpus: sorted paths, every k-th")
     parser.add_argument("--json", dest="json_out", type=Path, help="write every finding to this file")
+    parser.add_argument("--no-cache", action="store_true", help="pass --no-cache to brandlint (a cold run)")
     parser.add_argument("--labels", type=Path, help="labels YAML (default benchmarks/labels.yaml when present)")
     args = parser.parse_args()
 
@@ -238,7 +242,7 @@ def main() -> None:
             sys.exit(2)
         files = sample(corpus_files(content), args.limit)
         words = sum(prose_words((content / f).read_text("utf-8", "replace")) for f in files)
-        findings, seconds, stderr = run_corpus(name, files, content)
+        findings, seconds, stderr = run_corpus(name, files, content, args.no_cache)
         for f in findings:
             f["corpus"] = name
         everything.extend(findings)
