@@ -189,15 +189,17 @@ def load_labels(path: Path) -> list[dict]:
 
 
 def report_labels(items: list[dict], findings: list[dict], corpora: list[str]) -> None:
-    key = lambda c, p, l, r, m: (c, p, int(l), r, m)  # noqa: E731
-    index = {key(f["corpus"], f["path"], f["line"], f["rule"], f["match"]): f for f in findings}
+    def key(item: dict) -> tuple:
+        return item["corpus"], item["path"], int(item["line"]), item["rule"], item["match"]
+
+    index = {key(f): f for f in findings}
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     severity: dict[str, str] = {}
     unmatched = 0
     for item in items:
         if item["corpus"] not in corpora:
             continue
-        found = index.get(key(item["corpus"], item["path"], item["line"], item["rule"], item["match"]))
+        found = index.get(key(item))
         if found is None:
             unmatched += 1
             continue
