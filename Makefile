@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup test demo evaluate calibrate bench office clean
+.PHONY: setup test demo evaluate calibrate bench office noise clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,9 @@ bench: setup benchmarks/.venv/.installed
 
 office: setup
 	$(BIN)/python benchmarks/office.py
+
+noise: setup
+	$(BIN)/python benchmarks/noise.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
