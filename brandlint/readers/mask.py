@@ -24,3 +24,7 @@ def blank_all(text: str, pattern: re.Pattern, keep_group: str | None = None) -> 
 
 DIRECTIVE = re.compile(r"brandlint-(disable-next-line|disable-file|disable|enable)\b")
 URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# Template code is markup, not prose. Jinja in HTML: {{ expression }}, {% statement %}, {# comment #};
+# Hugo shortcodes in Markdown: {{< name >}} and {{% name %}} (Zola's {{ name() }} and {% name() %} too).
+JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%\s*(?:end\b|[\w-]+\().*?%\}|\{\{\s*[\w-]+\(.*?\)\s*\}\}", re.S)
