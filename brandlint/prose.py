@@ -64,6 +64,11 @@ def _table() -> dict[str, str]:
     return dict(line.split(" ", 1) for line in data.splitlines() if " " in line)
 
 
+def dictionary_word(word: str) -> bool:
+    """A word of the CMU Pronouncing Dictionary (about 130,000 English words, some names)."""
+    return word.lower().replace("’", "'") in _table()
+
+
 VOWELS = re.compile(r"[aeiouy]+")
 
 
