@@ -4,10 +4,11 @@ embedding, then check figures, negation, names, channels and dates. Pure: scores
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.detect import Signal, names_in, negated, superlatives
+from brandlint.claims.detect import Signal, explicitly_negated, names_in, negated, superlatives
 from brandlint.figures import Figure, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
 
@@ -31,6 +32,37 @@ def entry_figures(entry: Entry) -> list[Figure]:
     return [f for f in find_figures(entry.text) if not f.year_like]
 
 
+FILLER = {"of", "the", "a", "an", "more", "less", "than", "and", "to", "in", "on", "at", "over", "about"}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "m", "ms"}
+
+
+def _next_word(text: str, figure: Figure) -> str:
+    """The first content word after a figure, singular: "30 regions" -> "region"."""
+    for word in re.findall(r"[^\W\d_]+", text[figure.end:figure.end + 60].lower())[:4]:
+        if word not in FILLER:
+            return word.rstrip("s") if len(word) > 3 else word
+    return ""
+
+
+def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Figure) -> bool:
+    """Same unit, and a bare count of time is not a count of anything else ("five weeks" is not
+    "500 people")."""
+    if figure.unit != entry_figure.unit:
+        return False
+    if figure.unit:
+        return True
+    at = next((f for f in find_figures(entry_text) if f.same(entry_figure)), None)
+    ours, theirs = _next_word(text, figure), _next_word(entry_text, at) if at else ""
+    return ours == theirs or not ({ours, theirs} & TIME_UNITS)
+
+
+def _same_words(text: str, figures, entry_text: str, efigs) -> bool:
+    """A figure and the entry's figure are followed by the same word ("99.99% monthly uptime")."""
+    theirs = {_next_word(entry_text, e) for e in (next((f for f in find_figures(entry_text) if f.same(x)), None)
+                                                  for x in efigs) if e} - {""}
+    return any(_next_word(text, f) in theirs for f in figures)
+
+
 def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging: Messaging, channel: str,
            as_of: dt.date, names: list[str], thresholds: dict, near: bool = True) -> Verdict | None:
     """Every entry close enough is judged; the closest judgement wins (prohibited and retired
@@ -49,7 +81,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if entry_best and sentence_best and not (entry_best & sentence_best):
             score -= t["other_attribute"]
         efigs = entry_figures(entry)
-        comparable = [f for f in figures if any(f.unit == e.unit for e in efigs)]
+        comparable = [f for f in figures if any(_same_quantity(text, f, entry.text, e) for e in efigs)]
         needed = t["prohibited"] if entry.section == "prohibited" else t["match"]
         # A percentage, multiple or amount says what kind of quantity it is, so a sentence with one matches
         # from a lower score; a bare count ("two cloud providers") could count anything.
@@ -58,12 +90,19 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if score < needed:
             continue
         head_start = t["priority"] if entry.section in ("prohibited", "retired") else 0.0
-        candidates.append((score + head_start, judge(text, entry, score, comparable, efigs, messaging, channel, as_of)))
+        verdict = judge(text, entry, score, comparable, efigs, messaging, channel, as_of)
+        # A figure of the same kind on the same topic is often another quantity ("47% use it daily"
+        # beside "53% are productive"): below the full match score a mismatch also needs the same
+        # word after the figure; a stale figure is evidence enough by itself.
+        if verdict is not None and verdict.kind == "figure-mismatch" and score < t["match"] \
+                and not _same_words(text, comparable, entry.text, efigs):
+            continue
+        candidates.append((score + head_start, verdict))
     if candidates:
         return max(candidates, key=lambda c: c[0])[1]
     best = ranked[0][1] if ranked else 0.0
-    if sig.strength >= t["claim_strength"] and best < t["related"]:
-        return Verdict("unsupported", None, best, {"reasons": ", ".join(r for r in sig.reasons)})
+    if sig.claim and best < t["related"]:
+        return Verdict("unsupported", None, best, {"reasons": ", ".join(sig.claim)})
     return None
 
 
@@ -76,12 +115,21 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     if entry.section == "retired":
         if flipped or (entry.retired_on and as_of < entry.retired_on):
             return None
+        # The retired claim is restated only with its own distinction ("the only", "newest") and its
+        # own figure: "a new version of Rust" is not "the newest edition", "up to 15 years" is the
+        # current figure, not the retired 10.
+        if superlatives(entry.text) and not superlatives(text):
+            return None
+        if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
+            return None
         instead = messaging.entry(entry.use_instead) if entry.use_instead else None
         return Verdict("retired", entry, score, {
             "retired_on": str(entry.retired_on), "instead": instead.text if instead else "",
             "instead_id": instead.id if instead else ""})
+    # A contradiction says "not" itself: a sentence that merely leaves out an entry's "without code
+    # changes" or "zero configuration" does not deny it.
     if flipped:
-        return Verdict("contradiction", entry, score, {})
+        return Verdict("contradiction", entry, score, {}) if explicitly_negated(text) else None
     if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
         stale = [p for p in (parse_figure(x) for x in entry.previously) if p]
         old = next((f for f in comparable if any(f.same(p) for p in stale)), None)
