@@ -6,6 +6,7 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 import fnmatch
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -225,10 +226,22 @@ def _lint_chunk(args) -> list[FileResult]:
     return [lint_path(path, run, store) for path in chunk]
 
 
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """brandlint's own code and language data: a word list or a check changed without a new version
+    (a checkout, an editable install) must not serve results computed by the old one."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted([*package.rglob("*.py"), *package.glob("data/*.yaml")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 # The per-file result cache: an unchanged file under unchanged configuration, messaging, rules,
 # models and options costs a read and a hash. The key holds everything a result depends on.
 def result_key(path: str, data: bytes, run: Run) -> str:
     digest = hashlib.sha256()
+    digest.update(_code_digest().encode())
     rules = [(r.code, r.severity, r.message, sorted(r.options.items(), key=str)) for r in run.rules]
     for part in (__version__, os.path.abspath(path), run.config.raw, str(run.config.root), run.messaging.digest,
                  repr(rules), repr((run.config.select, run.config.ignore, run.config.fail_on)), run.channel or "",

@@ -15,6 +15,7 @@ from brandlint.messaging import Entry, Messaging
 # Defaults in brandlint/data/thresholds.yaml (calibrated by evaluation/calibrate.py); brandlint.yaml
 # overrides any of them under `claims: thresholds:`.
 THRESHOLDS = wordlists.load("thresholds")
+RELATIVE = re.compile(r"\b(?:" + "|".join(wordlists.load("claims")["relative_figure"]) + r")\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def _next_word(text: str, figure: Figure) -> str:
 def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Figure) -> bool:
     """Same unit, and a bare count of time is not a count of anything else ("five weeks" is not
     "500 people")."""
-    if figure.unit != entry_figure.unit:
+    if figure.unit != entry_figure.unit or RELATIVE.search(text[max(0, figure.start - 20):figure.start]):
         return False
     if figure.unit:
         return True

@@ -25,6 +25,7 @@ def _shape(fragments) -> re.Pattern:
                                for f in map(str, fragments)), re.I)
 
 
+AFTER_SUBJECT = {"superlative", "ranking"}  # "the biggest X yet" before the name is about something else
 SHAPES = {shape: _shape(fragments) for shape, fragments in _WORDS["claim_shapes"].items()}
 NOT_OWN = re.compile(wordlists.alternation(_WORDS["not_own_claim"]), re.I)
 EXPLICIT_NEGATION = re.compile(wordlists.alternation(_WORDS["explicit_negation"]) + r"|n't\b", re.I)
@@ -39,12 +40,20 @@ class Signal:
     claim: tuple[str, ...] = ()  # shapes of a claim the company makes about itself: these need approval
 
 
-def own_claim(text: str, about_us: bool) -> tuple[str, ...]:
-    """The shapes (superlative, comparison, guarantee, ...) of a claim the company makes about itself;
-    nothing for a sentence not about the company or for someone else's statistic or dated history."""
-    if not (about_us or SUBJECTS.search(text)) or NOT_OWN.search(text):
+def own_claim(text: str, names: list[str]) -> tuple[str, ...]:
+    """The shapes (superlative, comparison, guarantee, ...) of a claim the company makes about itself:
+    about the company (a name, "we"/"our", its customers); a superlative or ranking must come after
+    it ("Acme is the fastest", not "the biggest conference yet, with a great Acme presence").
+    Nothing for someone else's statistic or dated history."""
+    if NOT_OWN.search(text):
         return ()
-    return tuple(shape for shape, pattern in SHAPES.items() if pattern.search(text))
+    starts = [m.start() for n in names for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)]
+    starts += [m.start() for m in (FIRST_PERSON.search(text), SUBJECTS.search(text)) if m]
+    if not starts:
+        return ()
+    first = min(starts)
+    return tuple(shape for shape, pattern in SHAPES.items()
+                 if pattern.search(text, first if shape in AFTER_SUBJECT else 0))
 
 
 def names_in(text: str, names: list[str]) -> set[str]:
@@ -70,7 +79,7 @@ def signal(text: str, names: list[str]) -> Signal:
     # Hedges and questions make weaker claims: still judged, reported one severity lower.
     hedged = bool(HEDGE.search(text))
     question = text.rstrip().endswith("?")
-    return Signal(strength, tuple(reasons), hedged, question, own_claim(text, about_us))
+    return Signal(strength, tuple(reasons), hedged, question, own_claim(text, names) if about_us or SUBJECTS.search(text) else ())
 
 
 CONTRAST = re.compile(wordlists.alternation(_WORDS["contrast"]), re.I)

@@ -22,6 +22,14 @@ def _identifier(text: str, end: int) -> bool:
     return any(w in IDENTIFIER_NOUNS for w in following)
 
 
+def _generic(found: str, name: str) -> bool:
+    """The name's first word as spelt, then ordinary lower-case words: "the Corvid relay" is the
+    product's relay, not a miscased "Corvid Relay"."""
+    ours, theirs = found.split(), name.split()
+    return (len(ours) > 1 and ours[0] == theirs[0]
+            and all(w.islower() and prose.dictionary_word(w) for w in ours[1:]))
+
+
 def check(rule, document, ctx, shared):
     names = [t for t in ctx.messaging.terms if t.case_sensitive]
     terms = term_set(tuple(t.use for t in names), (False,) * len(names))
@@ -36,6 +44,8 @@ def check(rule, document, ctx, shared):
             if sentence_initial(block, m.start()) and found[1:] == term.use[1:]:
                 continue
             if found.islower() and (prose.dictionary_word(found) or _identifier(block.text, m.end())):
+                continue
+            if _generic(found, term.use):
                 continue
             quoted = quoted_ranges(block.text) if quoted is None else quoted
             literal = literal_ranges(block.text) if literal is None else literal

@@ -12,9 +12,14 @@ OPTIONS = {"verdict": Option(str, None, "which verdict of the claims analysis th
 
 def check(rule, document, ctx, shared):
     wanted = rule.options["verdict"]
+    seen: set[str] = set()
     for s, sig, verdict, ranked in shared.claims:
         if verdict is None or verdict.kind != wanted:
             continue
+        if wanted == "unsupported":
+            if s.text in seen:
+                continue  # one claim, one decision: a sentence repeated on a page is reported once
+            seen.add(s.text)
         severity = rule.severity
         if wanted == "unsupported":
             if s.kind == "quote" or s.text[:1] in QUOTES:
