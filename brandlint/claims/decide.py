@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.detect import Signal, explicitly_negated, names_in, negated, superlatives
+from brandlint.claims.detect import SHAPES, Signal, explicitly_negated, names_in, negated, superlatives
 from brandlint.figures import Figure, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
 
@@ -37,12 +37,11 @@ FILLER = {"of", "the", "a", "an", "more", "less", "than", "and", "to", "in", "on
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "m", "ms"}
 
 
-def _next_word(text: str, figure: Figure) -> str:
-    """The first content word after a figure, singular: "30 regions" -> "region"."""
-    for word in re.findall(r"[^\W\d_]+", text[figure.end:figure.end + 60].lower())[:4]:
-        if word not in FILLER:
-            return word.rstrip("s") if len(word) > 3 else word
-    return ""
+def _next_words(text: str, figure: Figure, n: int = 1) -> tuple[str, ...]:
+    """The first content words after a figure, singular: "30 regions" -> ("region",)."""
+    words = [w.rstrip("s") if len(w) > 3 else w
+             for w in re.findall(r"[^\W\d_]+", text[figure.end:figure.end + 80].lower())[:6] if w not in FILLER]
+    return tuple(words[:n])
 
 
 def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Figure) -> bool:
@@ -52,16 +51,23 @@ def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Fig
         return False
     if figure.unit:
         return True
+    if entry_figure.year_like:
+        return False  # a year dates the entry; "two features" does not mismatch "2015"
     at = next((f for f in find_figures(entry_text) if f.same(entry_figure)), None)
-    ours, theirs = _next_word(text, figure), _next_word(entry_text, at) if at else ""
-    return ours == theirs or not ({ours, theirs} & TIME_UNITS)
+    ours, theirs = _next_words(text, figure), _next_words(entry_text, at) if at else ()
+    return ours == theirs or not (set(ours + theirs) & TIME_UNITS)
 
 
 def _same_words(text: str, figures, entry_text: str, efigs) -> bool:
-    """A figure and the entry's figure are followed by the same word ("99.99% monthly uptime")."""
-    theirs = {_next_word(entry_text, e) for e in (next((f for f in find_figures(entry_text) if f.same(x)), None)
-                                                  for x in efigs) if e} - {""}
-    return any(_next_word(text, f) in theirs for f in figures)
+    """A figure and the entry's figure are followed by the same two words ("99.99% monthly uptime"):
+    "77% of respondents reported" is not "82% of respondents say"."""
+    theirs = {_next_words(entry_text, e, 2) for e in (next((f for f in find_figures(entry_text) if f.same(x)), None)
+                                                      for x in efigs) if e} - {()}
+    return any(_next_words(text, f, 2) in theirs for f in figures)
+
+
+def _compares(text: str) -> bool:
+    return bool(superlatives(text) or SHAPES["comparison"].search(text))
 
 
 def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging: Messaging, channel: str,
@@ -91,7 +97,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if score < needed:
             continue
         head_start = t["priority"] if entry.section in ("prohibited", "retired") else 0.0
-        verdict = judge(text, entry, score, comparable, efigs, messaging, channel, as_of)
+        verdict = judge(text, entry, score, comparable, efigs, messaging, channel, as_of, t["contradiction"])
         # A figure of the same kind on the same topic is often another quantity ("47% use it daily"
         # beside "53% are productive"): below the full match score a mismatch also needs the same
         # word after the figure; a stale figure is evidence enough by itself.
@@ -108,9 +114,11 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
 
 
 def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messaging, channel: str,
-          as_of: dt.date) -> Verdict | None:
+          as_of: dt.date, contradiction: float = THRESHOLDS["contradiction"]) -> Verdict | None:
     """What a sentence that matches `entry` does to it; None when it restates or denies it harmlessly."""
     flipped = negated(text) != negated(entry.text)
+    if entry.section == "prohibited" and _compares(entry.text) and not _compares(text):
+        return None  # "Rust is always faster than C" is not said by a sentence that compares nothing
     if entry.section == "prohibited":
         return None if flipped else Verdict("prohibited", entry, score, {"reason": entry.reason})
     if entry.section == "retired":
@@ -130,7 +138,8 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     # A contradiction says "not" itself: a sentence that merely leaves out an entry's "without code
     # changes" or "zero configuration" does not deny it.
     if flipped:
-        return Verdict("contradiction", entry, score, {}) if explicitly_negated(text) else None
+        return Verdict("contradiction", entry, score, {}) if explicitly_negated(text) and \
+            score >= contradiction else None
     if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
         stale = [p for p in (parse_figure(x) for x in entry.previously) if p]
         old = next((f for f in comparable if any(f.same(p) for p in stale)), None)

@@ -31,12 +31,14 @@ def _correct(block, window, name_words: set[str]) -> bool:
     """Every word of the window is a word of the name as spelt, or a dictionary word in its ordinary
     case (lower case, or capitalised at the start of a sentence)."""
     for s, e, _ in window:
-        word = block.text[s:e]
-        if word in name_words:
-            continue
-        ordinary = word.islower() or (word[:1].isupper() and word[1:].islower() and sentence_initial(block, s))
-        if not (ordinary and prose.dictionary_word(word)):
-            return False
+        token = block.text[s:e]
+        kebab = "-" in token and token.islower()  # "linkerd-proxy": an identifier made of the name's words
+        for word in token.split("-"):  # "Linkerd-proxy": the name's own words, hyphenated
+            if word in name_words or (kebab and word in {w.lower() for w in name_words}):
+                continue
+            ordinary = word.islower() or (word[:1].isupper() and word[1:].islower() and sentence_initial(block, s))
+            if not (ordinary and prose.dictionary_word(word)):
+                return False
     return True
 
 
