@@ -94,7 +94,7 @@ def keep_case(found: str, replacement: str) -> str:
 
 
 def sentence_initial(block: Block, start: int) -> bool:
-    before = block.text[:start].rstrip()
+    before = block.text[:start].rstrip().rstrip("[(\"'“‘*_").rstrip()  # "[Crates.io] team", "(Rustup ...)"
     return not before or before[-1] in ".!?:;\n" or block.kind in ("heading", "title")
 
 

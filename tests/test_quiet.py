@@ -85,7 +85,7 @@ def test_not_a_claim_the_company_makes(text):
 
 
 @pytest.mark.parametrize("text,shapes", [
-    ("Corvid is the smallest, simplest mesh in the world.", ("superlative",)),
+    ("Corvid is the simplest mesh in the world.", ("superlative",)),
     ("Corvid is 5 times smaller than its rivals.", ("comparison",)),
     ("Corvid guarantees zero downtime during upgrades.", ("guarantee",)),
     ("Corvid cuts your cloud bill by 40%.", ("performance",)),

@@ -16,6 +16,7 @@ from brandlint.messaging import Entry, Messaging
 # overrides any of them under `claims: thresholds:`.
 THRESHOLDS = wordlists.load("thresholds")
 RELATIVE = re.compile(r"\b(?:" + "|".join(wordlists.load("claims")["relative_figure"]) + r")\s+$", re.I)
+RELATIVE_AFTER = re.compile(r"^(?:\s*[\w-]+)?\s+(?:" + "|".join(wordlists.load("claims")["relative_after"]) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Fig
     "500 people")."""
     if figure.unit != entry_figure.unit or RELATIVE.search(text[max(0, figure.start - 20):figure.start]):
         return False
+    if not figure.unit and RELATIVE_AFTER.search(text[figure.end:figure.end + 30]):
+        return False  # "five years beyond"; but "400% more latency" is the entry's own kind of figure
     if figure.unit:
         return True
     if entry_figure.year_like:
