@@ -214,10 +214,13 @@ def report_labels(items: list[dict], findings: list[dict], corpora: list[str]) -
             unmatched += 1
             continue
         counts[item["rule"]][item["label"]] += 1
-        severity[item["rule"]] = found["severity"]
+        # a rule is gated at the highest severity it reports (BL207: warning, hedged claims info)
+        if SEVERITY_RANK[found["severity"]] >= SEVERITY_RANK[severity.get(item["rule"], "info")]:
+            severity[item["rule"]] = found["severity"]
     print(f"\n== labels: {sum(sum(c.values()) for c in counts.values())} matched findings"
           f"{f', {unmatched} labels match no finding of this run' if unmatched else ''}")
     print(f"   {'rule':<8}{'severity':<9}{'right':>6}{'taste':>6}{'wrong':>6}{'precision':>10}{'wrong %':>9}")
+    failed = 0
     for rule in sorted(counts):
         c = counts[rule]
         total = c["right"] + c["taste"] + c["wrong"]
@@ -227,6 +230,9 @@ def report_labels(items: list[dict], findings: list[dict], corpora: list[str]) -
                 else "   PASS")
         print(f"   {rule:<8}{severity[rule]:<9}{c['right']:>6}{c['taste']:>6}{c['wrong']:>6}"
               f"{c['right'] / total:>10.2f}{share * 100:>8.1f}%{flag}")
+        failed += "FAIL" in flag
+    print(f"   precision at warning or above (at most {WRONG_LIMIT:.0%} wrong per rule): "
+          f"{'FAIL' if failed else 'PASS'}")
 
 
 # ---------------------------------------------------------------------------------------- main

@@ -33,7 +33,8 @@ NAMED = re.compile(r"\b(?!(?:More|Over|About|Nearly|Almost|Up|Under|The|Our|With
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 NOT_QUANTITY = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\bv?\d+(?:\.\d+){2,}\b|\b[a-z]+-\d[\d.]*"
-    r"|(?<=release of )\d+\.\d+|(?<=version )\d+\.\d+|(?<=since )\d+\.\d+|\bv\d[\d.]*\b|\b\d+\.\d+(?=\s+(?:release|version|edition|update|stable|beta|nightly|LTS)\b)"
+    r"|(?<=release of )\d+\.\d+|(?<=version )\d+\.\d+|(?<=since )\d+\.\d+|\bv\d[\d.]*\b"
+    r"|\b\d+\.\d+(?=\s+(?:release|version|edition|update|stable|beta|nightly|LTS)\b)"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?=\s|$|,)",
     re.IGNORECASE)
 

@@ -15,8 +15,9 @@ from brandlint.messaging import Entry, Messaging
 # Defaults in brandlint/data/thresholds.yaml (calibrated by evaluation/calibrate.py); brandlint.yaml
 # overrides any of them under `claims: thresholds:`.
 THRESHOLDS = wordlists.load("thresholds")
-RELATIVE = re.compile(r"\b(?:" + "|".join(wordlists.load("claims")["relative_figure"]) + r")\s+$", re.I)
-RELATIVE_AFTER = re.compile(r"^(?:\s*[\w-]+)?\s+(?:" + "|".join(wordlists.load("claims")["relative_after"]) + r")\b", re.I)
+_CLAIMS = wordlists.load("claims")
+RELATIVE = re.compile(r"\b(?:" + "|".join(_CLAIMS["relative_figure"]) + r")\s+$", re.I)
+RELATIVE_AFTER = re.compile(r"^(?:\s*[\w-]+)?\s+(?:" + "|".join(_CLAIMS["relative_after"]) + r")\b", re.I)
 
 
 @dataclass(frozen=True)

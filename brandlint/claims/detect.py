@@ -79,7 +79,8 @@ def signal(text: str, names: list[str]) -> Signal:
     # Hedges and questions make weaker claims: still judged, reported one severity lower.
     hedged = bool(HEDGE.search(text))
     question = text.rstrip().endswith("?")
-    return Signal(strength, tuple(reasons), hedged, question, own_claim(text, names) if about_us or SUBJECTS.search(text) else ())
+    claim = own_claim(text, names) if about_us or SUBJECTS.search(text) else ()
+    return Signal(strength, tuple(reasons), hedged, question, claim)
 
 
 CONTRAST = re.compile(wordlists.alternation(_WORDS["contrast"]), re.I)
