@@ -17,6 +17,8 @@ NEGATION = re.compile(wordlists.alternation(_WORDS["negation"]) + "|"
                       + wordlists.alternation(_WORDS["negation_suffix"], bounded=False) + r"\b", re.I)
 FIRST_PERSON = re.compile(wordlists.alternation(_WORDS["first_person"]), re.I)
 SUBJECTS = re.compile(wordlists.alternation(_WORDS["claim_subjects"]), re.I)
+WE = re.compile(wordlists.alternation(_WORDS["first_person_subject"]), re.I)
+REACH = 50  # characters after the subject ("Acme is", "we are") within which a superlative must stand
 
 
 def _shape(fragments) -> re.Pattern:
@@ -25,7 +27,8 @@ def _shape(fragments) -> re.Pattern:
                                for f in map(str, fragments)), re.I)
 
 
-AFTER_SUBJECT = {"superlative", "ranking"}  # "the biggest X yet" before the name is about something else
+# "the biggest X yet" before the name, or "Go builds faster than Rust", is about something else
+AFTER_SUBJECT = {"superlative", "ranking", "comparison"}
 SHAPES = {shape: _shape(fragments) for shape, fragments in _WORDS["claim_shapes"].items()}
 NOT_OWN = re.compile(wordlists.alternation(_WORDS["not_own_claim"]), re.I)
 EXPLICIT_NEGATION = re.compile(wordlists.alternation(_WORDS["explicit_negation"]) + r"|n't\b", re.I)
@@ -42,18 +45,20 @@ class Signal:
 
 def own_claim(text: str, names: list[str]) -> tuple[str, ...]:
     """The shapes (superlative, comparison, guarantee, ...) of a claim the company makes about itself:
-    about the company (a name, "we"/"our", its customers); a superlative or ranking must come after
-    it ("Acme is the fastest", not "the biggest conference yet, with a great Acme presence").
+    about the company (a name, "we are"/"our ... is", its customers); a superlative, ranking or
+    comparison must follow it closely ("Acme is the fastest", not "the biggest conference yet, with
+    a great Acme presence" or "Go builds faster than Rust").
     Nothing for someone else's statistic or dated history."""
     if NOT_OWN.search(text):
         return ()
-    starts = [m.start() for n in names for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)]
-    starts += [m.start() for m in (FIRST_PERSON.search(text), SUBJECTS.search(text)) if m]
-    if not starts:
+    subjects = [m for n in names for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)]
+    subjects += [*SUBJECTS.finditer(text), *WE.finditer(text)]
+    if not subjects:
         return ()
-    first = min(starts)
+    near = [(m.start(), m.end() + REACH) for m in subjects]
     return tuple(shape for shape, pattern in SHAPES.items()
-                 if pattern.search(text, first if shape in AFTER_SUBJECT else 0))
+                 if (any(pattern.search(text[:end], start) for start, end in near) if shape in AFTER_SUBJECT
+                     else pattern.search(text)))
 
 
 def names_in(text: str, names: list[str]) -> set[str]:
