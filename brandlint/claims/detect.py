@@ -55,10 +55,10 @@ def own_claim(text: str, names: list[str]) -> tuple[str, ...]:
     subjects += [*SUBJECTS.finditer(text), *WE.finditer(text)]
     if not subjects:
         return ()
-    near = [(m.start(), m.end() + REACH) for m in subjects]
+    def follows(pattern) -> bool:
+        return any((m := pattern.search(text, s.start())) and m.start() <= s.end() + REACH for s in subjects)
     return tuple(shape for shape, pattern in SHAPES.items()
-                 if (any(pattern.search(text[:end], start) for start, end in near) if shape in AFTER_SUBJECT
-                     else pattern.search(text)))
+                 if (follows(pattern) if shape in AFTER_SUBJECT else pattern.search(text)))
 
 
 def names_in(text: str, names: list[str]) -> set[str]:
