@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup test demo evaluate calibrate bench office fuzz linear clean
+.PHONY: setup test demo evaluate calibrate bench office fuzz linear noise clean
 
 setup: $(STAMP)
 
@@ -59,6 +59,9 @@ fuzz: setup
 # Seconds per MB for every reader on plain, table-heavy, deeply nested and pathological input.
 linear: setup
 	$(BIN)/python benchmarks/linear.py
+
+noise: setup
+	$(BIN)/python benchmarks/noise.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

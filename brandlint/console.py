@@ -52,11 +52,11 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def claims_extra_missing() -> bool:
-    """True when the claims extra (numpy, spaCy) is not installed. Looked up, not imported: spaCy
-    takes a second to import."""
+    """True when what claims run on (numpy, onnxruntime, tokenizers) is not installed. Looked up, not
+    imported: the first check that needs them imports them."""
     import importlib.util
 
-    for name in ("numpy", "spacy"):
+    for name in ("numpy", "onnxruntime", "tokenizers"):
         try:
             if importlib.util.find_spec(name) is None:
                 return True
@@ -65,8 +65,8 @@ def claims_extra_missing() -> bool:
     return False
 
 
-CLAIMS_EXTRA = ("claims checks (off-message claims, figures, embargoes) need the claims extra: "
-                "pip install 'brandlint[claims]'")
+CLAIMS_EXTRA = ("claims checks (off-message claims, figures, embargoes) need numpy, onnxruntime and "
+                "tokenizers, which a full install brings: pip install numpy onnxruntime tokenizers")
 
 
 def write_report(text: str, output: str | None) -> str | None:

@@ -26,7 +26,18 @@ WORDS = re.compile(
     re.IGNORECASE)
 TWICE = re.compile(r"\b(twice|double|triple|half)\b", re.IGNORECASE)
 NAMED = re.compile(r"\b(?!(?:More|Over|About|Nearly|Almost|Up|Under|The|Our|With|Than|Only|Just|In|At|By|For|"
-                   r"From|Since|To|And|Over|Around)\b)[A-Z][a-z]+\s$")
+                   r"From|Since|To|And|Over|Around|OVER|UP|TO)\b)[A-Z][A-Za-z]+\s$")
+
+# Numbers that name a date, a time or a version, not a quantity: "2026-04-08", "12:17", "1.80.0",
+# "edge-25.10.4", "v2", "the 2.11 release", "October 16".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+NOT_QUANTITY = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\bv?\d+(?:\.\d+){2,}\b|\b[a-z]+-\d[\d.]*"
+    r"|(?<=release of )\d+\.\d+|(?<=version )\d+\.\d+|(?<=since )\d+\.\d+|\bv\d[\d.]*\b"
+    r"|\b\d+\.\d+(?=\s+(?:release|version|edition|update|stable|beta|nightly|LTS)\b)"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?=\s|$|,)",
+    re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -76,6 +87,7 @@ def _words_value(words: str) -> float | None:
 def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
+    names = [m.span() for m in NOT_QUANTITY.finditer(text)]
     for m in NUMBER.finditer(text):
         digits = m["num"].replace(",", "")
         value = float(digits + (m["dec"] or ""))
@@ -87,6 +99,7 @@ def find_figures(text: str) -> list[Figure]:
         # "Fortune 500", "Windows 11": a bare number right after a capitalised word names something.
         year_like = year_like or (not m["cur"] and not scale and not m["unit"] and not m["plus"]
                                   and bool(NAMED.search(text[:m.start()])))
+        year_like = year_like or any(a <= m.start() < b for a, b in names)
         end = m.end()
         while end > m.start() and text[end - 1] == " ":
             end -= 1

@@ -14,7 +14,7 @@ CONFIG = """\
 # brandlint configuration. Every key is optional; unknown keys are errors.
 messaging: messaging          # the folder of master messaging; every YAML file in it is merged
 select: []                    # only these rules: codes (BL100), prefixes (BL1), names or families; empty = all
-ignore: []                    # skip these, e.g. [BL307] or [claims] (claims need: pip install 'brandlint[claims]')
+ignore: []                    # skip these, e.g. [BL306] or [claims]
 # severity: {{BL303: warning}}  # per-rule severity
 fail_on: error                # lowest severity that makes `brandlint check` exit 1
 exclude: []                   # globs, e.g. ["archive/**"]; .gitignore is honoured too

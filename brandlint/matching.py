@@ -52,6 +52,27 @@ def term_set(terms: tuple[str, ...], case_sensitive: tuple[bool, ...]) -> TermSe
     return TermSet(terms, case_sensitive)
 
 
+# Text that names a thing literally rather than using a word: no terminology finding inside it.
+LITERAL = re.compile(
+    r"(?<![\w@.])@[\w-]+"  # @handles
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|rs|sh|ai|app|cloud|co|uk|de|fr|info|edu|gov|me|so|run|tech|"
+    r"site|page|ly|us|eu|xyz)\b(?:/[^\s)\]]*)?"  # domains, with a path
+    r"|(?<![\w/])(?:[\w.-]*\w)?/[\w.-]+(?:/[\w.-]*)*(?:#\d+)?"  # paths and repo refs: rust-lang/rust#1, /docs/x
+    r"|\b[\w-]+#\d+"  # issue refs: rust#132823
+    r"|\b\w+(?:::\w+)+|\b[A-Za-z]\w*_\w+"  # identifiers: a::b, snake_case
+    r"|\[[a-z][\w.-]*\]")  # a lower-case reference label: [cargo]
+
+
+def literal_ranges(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in LITERAL.finditer(text)]
+
+
+def in_literal(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Inside a handle, domain, path or identifier that is more than the match itself: "firefox.com"
+    hides "firefox", but a term that is itself a domain ("crates.io") is still checked."""
+    return any(s < end and start < e and (s, e) != (start, end) for s, e in ranges)
+
+
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
@@ -73,7 +94,7 @@ def keep_case(found: str, replacement: str) -> str:
 
 
 def sentence_initial(block: Block, start: int) -> bool:
-    before = block.text[:start].rstrip()
+    before = block.text[:start].rstrip().rstrip("[(\"'“‘*_").rstrip()  # "[Crates.io] team", "(Rustup ...)"
     return not before or before[-1] in ".!?:;\n" or block.kind in ("heading", "title")
 
 

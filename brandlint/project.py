@@ -6,8 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fnmatch
-import hashlib
-import json
 import os
 import signal
 import stat
@@ -17,7 +15,7 @@ from pathlib import Path
 
 # engine, pathspec and the process pool are imported where used: a run that hits the result cache for
 # every file needs none of them (imports are most of an unchanged file's cost).
-from brandlint import __version__, fixes, readers
+from brandlint import fixes, readers, results
 from brandlint.cache import Store
 from brandlint.config import Config
 from brandlint.config import gitignore as load_gitignore
@@ -249,16 +247,16 @@ def lint_path(path: Path, run: Run, store: Store | None = None) -> FileResult:
     data, read_as = read
     key = None
     if store is not None and store.db is not None and not run.fix:
-        key = result_key(str(path), data, run)
+        key = results.key(str(path), data, run)
         hit = store.get_many([key]).get(key)
         if hit is not None:
             try:
-                return thaw(str(path), data, hit)
+                return results.thaw(str(path), data, hit)
             except (ValueError, KeyError, TypeError, AttributeError):
                 pass  # a damaged row: computed again, never trusted
     result = dataclasses.replace(lint_bytes(str(path), data, run), stamp=read_as)
     if key is not None and result.document is not None:  # an unreadable file is tried again next time
-        store.put_many({key: freeze(result)})
+        store.put_many({key: results.freeze(result)})
     return result
 
 
@@ -357,44 +355,3 @@ def _lint_chunk(args) -> list[FileResult]:
     run, chunk = args
     store = Store("results", run.config.cache)
     return [lint_path(path, run, store) for path in chunk]
-
-
-# The per-file result cache: an unchanged file under unchanged configuration, messaging, rules,
-# models and options costs a read and a hash. The key holds everything a result depends on.
-def result_key(path: str, data: bytes, run: Run) -> str:
-    digest = hashlib.sha256()
-    rules = [(r.code, r.severity, r.message, sorted(r.options.items(), key=str)) for r in run.rules]
-    for part in (__version__, os.path.abspath(path), run.config.raw, str(run.config.root), run.messaging.digest,
-                 repr(rules), repr((run.config.select, run.config.ignore, run.config.fail_on)), run.channel or "",
-                 str(run.as_of), run.language.identity() if run.language is not None else ""):
-        digest.update(str(part).encode("utf-8", "surrogateescape") + b"\0")
-    digest.update(data)
-    return digest.hexdigest()
-
-
-def freeze(result: FileResult) -> bytes:
-    doc = result.document
-    return json.dumps({
-        "channel": result.channel,
-        "format": doc.format if doc else "text", "encoding": doc.encoding if doc else "utf-8",
-        "editable": doc.editable if doc else True,
-        "findings": [f.to_dict() for f in result.findings],
-    }).encode()
-
-
-def thaw(path: str, data: bytes, blob: bytes) -> FileResult:
-    """A cached result; ValueError (or a KeyError, TypeError) when the row is damaged."""
-    raw = json.loads(blob)
-    findings = tuple(Finding.from_dict(f) for f in raw["findings"])
-    for f in findings:
-        if not (isinstance(f.message, str) and isinstance(f.start, int) and isinstance(f.end, int)
-                and 0 <= f.start <= f.end and isinstance(f.line, int) and f.line >= 1):
-            raise ValueError("damaged cache row")
-    source = ""
-    if raw["editable"]:
-        try:
-            source = readers.decode(data)[0]
-        except readers.ReadError:
-            pass
-    document = Document(path, source, (), raw["format"], {}, raw["encoding"], raw["editable"])
-    return FileResult(path, findings, raw["channel"], document)

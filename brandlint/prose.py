@@ -73,6 +73,12 @@ def _phones(word: str) -> str | None:
     return lines[i][len(key):] if i < len(lines) and lines[i].startswith(key) else None
 
 
+@lru_cache(maxsize=65536)
+def dictionary_word(word: str) -> bool:
+    """A word of the CMU Pronouncing Dictionary (about 130,000 English words, some names)."""
+    return _phones(word.lower().replace("’", "'")) is not None
+
+
 VOWELS = re.compile(r"[aeiouy]+")
 
 

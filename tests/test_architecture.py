@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "brandlint"
 LAYERS = [
     ["cli", "cli_report", "cli_model", "__main__", "console", "runs", "init"],
     ["server", "lsp"],
-    ["project", "gitdiff", "baselines", "explain", "reporters", "report"],
+    ["project", "results", "gitdiff", "baselines", "explain", "reporters", "report"],
     ["rules", "engine", "directives", "selectors"],
     ["kinds", "claims"],
     ["readers", "messaging", "config", "matching", "prose", "grades", "figures", "language", "fixes",

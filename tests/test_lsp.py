@@ -129,7 +129,7 @@ async def test_open_change_exact_diagnostics_and_latest_version_wins(tmp_path):
         diags = await diagnostics(client, uri, 1)
         assert summary(diags) == [
             ("BL100", (2, 4, 2, 11), "Use 'customers' instead of 'clients'.", WARN),
-            ("BL304", (2, 12, 2, 19), "Wordy: write 'use' instead of 'utilize'.", WARN),
+            ("BL304", (2, 12, 2, 19), "Wordy: write 'use' instead of 'utilize'.", INFO),
         ]
         assert {d.source for d in diags} == {"brandlint"}
         assert diags[0].code_description.href.endswith("/BL100.yaml")
@@ -142,7 +142,7 @@ async def test_open_change_exact_diagnostics_and_latest_version_wins(tmp_path):
         change(client, uri, 3, "Our clients use it.\n")
         change(client, uri, 4, "Customers utilize it.\n")
         diags = await diagnostics(client, uri, 4, after=mark)
-        assert summary(diags) == [("BL304", (0, 10, 0, 17), "Wordy: write 'use' instead of 'utilize'.", WARN)]
+        assert summary(diags) == [("BL304", (0, 10, 0, 17), "Wordy: write 'use' instead of 'utilize'.", INFO)]
         await asyncio.sleep(0.3)
         assert [p.version for p in client.published[mark:] if p.uri == uri] == [4]
 
@@ -156,7 +156,7 @@ async def test_utf16_ranges_after_emoji_and_cjk(tmp_path):
         # "Hi " 3 + two emoji 4 + " " 1 + three CJK 3 + " " 1 = 12 UTF-16 units before "clients"
         assert summary(diags) == [
             ("BL100", (2, 12, 2, 19), "Use 'customers' instead of 'clients'.", WARN),
-            ("BL304", (2, 20, 2, 27), "Wordy: write 'use' instead of 'utilize'.", WARN),
+            ("BL304", (2, 20, 2, 27), "Wordy: write 'use' instead of 'utilize'.", INFO),
         ]
         found = await actions(client, uri, diags[0].range)
         fixed = apply(text, found["Replace 'clients' with 'customers' (BL100)"], uri)
@@ -183,7 +183,7 @@ async def test_quick_fix_and_disable_action(tmp_path):
         assert text == "# Launch\n\n- Our customers utilize the console.\n"
         change(client, uri, 2, text)
         diags = await diagnostics(client, uri, 2)
-        assert summary(diags) == [("BL304", (2, 16, 2, 23), "Wordy: write 'use' instead of 'utilize'.", WARN)]
+        assert summary(diags) == [("BL304", (2, 16, 2, 23), "Wordy: write 'use' instead of 'utilize'.", INFO)]
 
         found = await actions(client, uri, diags[0].range)
         text = apply(text, found["Disable BL304 for this line"], uri)

@@ -27,7 +27,7 @@ def write(path: Path, text: str | bytes) -> Path:
 
 
 def fix(*args):
-    return invoke("check", *args, "--fix", "--select", "wording,terminology", "--ignore", "BL307", "--format", "concise")
+    return invoke("check", *args, "--fix", "--select", "wording,terminology", "--format", "concise")
 
 
 # --fix: words only, and the file as the user set it up
@@ -37,10 +37,10 @@ def test_fix_never_rewrites_markup_and_offers_a_suggestion_instead(project):
     result = fix("d.md")
     assert path.read_text() == MARKUP + "Before launch, to win, now we ship.\n"
     assert result.stdout.splitlines()[:3] == [
-        "d.md:1:9: BL304 [warning] Wordy: write 'before' instead of 'prior                         to'.",
-        "d.md:1:52: BL304 [warning] Wordy: write 'To' instead of 'In order   to'.",
-        "d.md:1:82: BL304 [warning] Wordy: write 'now' instead of 'at this point      in time'."]
-    text = invoke("check", "d.md", "--select", "BL304", "--ignore", "BL307").stdout
+        "d.md:1:9: BL304 [info] Wordy: write 'before' instead of 'prior                         to'.",
+        "d.md:1:52: BL304 [info] Wordy: write 'To' instead of 'In order   to'.",
+        "d.md:1:82: BL304 [info] Wordy: write 'now' instead of 'at this point      in time'."]
+    text = invoke("check", "d.md", "--select", "BL304").stdout
     assert "    suggestion: before" in text and "    fix: before" not in text
 
 
@@ -68,7 +68,7 @@ def test_fix_refuses_read_only_files_unless_asked(project):
     assert path.read_text() == PLAIN
     assert "brandlint: note: r.md: not fixed: the file is read-only; pass --fix-read-only to fix it anyway" \
         in result.stderr
-    assert result.stdout.startswith("r.md:1:1: BL304 [warning] Wordy: write 'Before' instead of 'Prior to'.")
+    assert result.stdout.startswith("r.md:1:1: BL304 [info] Wordy: write 'Before' instead of 'Prior to'.")
     assert fix("r.md", "--fix-read-only").exit_code == 0
     assert path.read_text() == "Before launch, to win, now we ship.\n"
     assert os.stat(path).st_mode & 0o777 == 0o444

@@ -4,16 +4,20 @@ embedding, then check figures, negation, names, channels and dates. Pure: scores
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.detect import Signal, names_in, negated, superlatives
+from brandlint.claims.detect import SHAPES, Signal, explicitly_negated, names_in, negated, superlatives
 from brandlint.figures import Figure, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
 
 # Defaults in brandlint/data/thresholds.yaml (calibrated by evaluation/calibrate.py); brandlint.yaml
 # overrides any of them under `claims: thresholds:`.
 THRESHOLDS = wordlists.load("thresholds")
+_CLAIMS = wordlists.load("claims")
+RELATIVE = re.compile(r"\b(?:" + "|".join(_CLAIMS["relative_figure"]) + r")\s+$", re.I)
+RELATIVE_AFTER = re.compile(r"^(?:\s*[\w-]+)?\s+(?:" + "|".join(_CLAIMS["relative_after"]) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,45 @@ def entry_figures(entry: Entry) -> list[Figure]:
         figure = parse_figure(entry.figure)
         return [figure] if figure else []
     return [f for f in find_figures(entry.text) if not f.year_like]
+
+
+FILLER = {"of", "the", "a", "an", "more", "less", "than", "and", "to", "in", "on", "at", "over", "about"}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "m", "ms"}
+
+
+def _next_words(text: str, figure: Figure, n: int = 1) -> tuple[str, ...]:
+    """The first content words after a figure, singular: "30 regions" -> ("region",)."""
+    words = [w.rstrip("s") if len(w) > 3 else w
+             for w in re.findall(r"[^\W\d_]+", text[figure.end:figure.end + 80].lower())[:6] if w not in FILLER]
+    return tuple(words[:n])
+
+
+def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Figure) -> bool:
+    """Same unit, and a bare count of time is not a count of anything else ("five weeks" is not
+    "500 people")."""
+    if figure.unit != entry_figure.unit or RELATIVE.search(text[max(0, figure.start - 20):figure.start]):
+        return False
+    if not figure.unit and RELATIVE_AFTER.search(text[figure.end:figure.end + 30]):
+        return False  # "five years beyond"; but "400% more latency" is the entry's own kind of figure
+    if figure.unit:
+        return True
+    if entry_figure.year_like:
+        return False  # a year dates the entry; "two features" does not mismatch "2015"
+    at = next((f for f in find_figures(entry_text) if f.same(entry_figure)), None)
+    ours, theirs = _next_words(text, figure), _next_words(entry_text, at) if at else ()
+    return ours == theirs or not (set(ours + theirs) & TIME_UNITS)
+
+
+def _same_words(text: str, figures, entry_text: str, efigs) -> bool:
+    """A figure and the entry's figure are followed by the same two words ("99.99% monthly uptime"):
+    "77% of respondents reported" is not "82% of respondents say"."""
+    theirs = {_next_words(entry_text, e, 2) for e in (next((f for f in find_figures(entry_text) if f.same(x)), None)
+                                                      for x in efigs) if e} - {()}
+    return any(_next_words(text, f, 2) in theirs for f in figures)
+
+
+def _compares(text: str) -> bool:
+    return bool(superlatives(text) or SHAPES["comparison"].search(text))
 
 
 def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging: Messaging, channel: str,
@@ -49,7 +92,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if entry_best and sentence_best and not (entry_best & sentence_best):
             score -= t["other_attribute"]
         efigs = entry_figures(entry)
-        comparable = [f for f in figures if any(f.unit == e.unit for e in efigs)]
+        comparable = [f for f in figures if any(_same_quantity(text, f, entry.text, e) for e in efigs)]
         needed = t["prohibited"] if entry.section == "prohibited" else t["match"]
         # A percentage, multiple or amount says what kind of quantity it is, so a sentence with one matches
         # from a lower score; a bare count ("two cloud providers") could count anything.
@@ -58,30 +101,49 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if score < needed:
             continue
         head_start = t["priority"] if entry.section in ("prohibited", "retired") else 0.0
-        candidates.append((score + head_start, judge(text, entry, score, comparable, efigs, messaging, channel, as_of)))
+        verdict = judge(text, entry, score, comparable, efigs, messaging, channel, as_of, t["contradiction"])
+        # A figure of the same kind on the same topic is often another quantity ("47% use it daily"
+        # beside "53% are productive"): below the full match score a mismatch also needs the same
+        # word after the figure; a stale figure is evidence enough by itself.
+        if verdict is not None and verdict.kind == "figure-mismatch" and score < t["match"] \
+                and not _same_words(text, comparable, entry.text, efigs):
+            continue
+        candidates.append((score + head_start, verdict))
     if candidates:
         return max(candidates, key=lambda c: c[0])[1]
     best = ranked[0][1] if ranked else 0.0
-    if sig.strength >= t["claim_strength"] and best < t["related"]:
-        return Verdict("unsupported", None, best, {"reasons": ", ".join(r for r in sig.reasons)})
+    if sig.claim and best < t["related"]:
+        return Verdict("unsupported", None, best, {"reasons": ", ".join(sig.claim)})
     return None
 
 
 def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messaging, channel: str,
-          as_of: dt.date) -> Verdict | None:
+          as_of: dt.date, contradiction: float = THRESHOLDS["contradiction"]) -> Verdict | None:
     """What a sentence that matches `entry` does to it; None when it restates or denies it harmlessly."""
     flipped = negated(text) != negated(entry.text)
+    if entry.section == "prohibited" and _compares(entry.text) and not _compares(text):
+        return None  # "Rust is always faster than C" is not said by a sentence that compares nothing
     if entry.section == "prohibited":
         return None if flipped else Verdict("prohibited", entry, score, {"reason": entry.reason})
     if entry.section == "retired":
         if flipped or (entry.retired_on and as_of < entry.retired_on):
             return None
+        # The retired claim is restated only with its own distinction ("the only", "newest") and its
+        # own figure: "a new version of Rust" is not "the newest edition", "up to 15 years" is the
+        # current figure, not the retired 10.
+        if superlatives(entry.text) and not superlatives(text):
+            return None
+        if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
+            return None
         instead = messaging.entry(entry.use_instead) if entry.use_instead else None
         return Verdict("retired", entry, score, {
             "retired_on": str(entry.retired_on), "instead": instead.text if instead else "",
             "instead_id": instead.id if instead else ""})
+    # A contradiction says "not" itself: a sentence that merely leaves out an entry's "without code
+    # changes" or "zero configuration" does not deny it.
     if flipped:
-        return Verdict("contradiction", entry, score, {})
+        return Verdict("contradiction", entry, score, {}) if explicitly_negated(text) and \
+            score >= contradiction else None
     if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
         stale = [p for p in (parse_figure(x) for x in entry.previously) if p]
         old = next((f for f in comparable if any(f.same(p) for p in stale)), None)

@@ -16,6 +16,22 @@ HEDGE = re.compile(wordlists.alternation(_WORDS["hedge"]), re.I)
 NEGATION = re.compile(wordlists.alternation(_WORDS["negation"]) + "|"
                       + wordlists.alternation(_WORDS["negation_suffix"], bounded=False) + r"\b", re.I)
 FIRST_PERSON = re.compile(wordlists.alternation(_WORDS["first_person"]), re.I)
+SUBJECTS = re.compile(wordlists.alternation(_WORDS["claim_subjects"]), re.I)
+WE = re.compile(wordlists.alternation(_WORDS["first_person_subject"]), re.I)
+REACH = 50  # characters after the subject ("Acme is", "we are") within which a superlative must stand
+
+
+def _shape(fragments) -> re.Pattern:
+    """Whole words on the left; on the right only where a fragment ends in a letter ("by 60%." ends in %)."""
+    return re.compile("|".join(rf"(?<!\w)(?:{f})" + (r"(?!\w)" if re.search(r"\w$", str(f)) else "")
+                               for f in map(str, fragments)), re.I)
+
+
+# "the biggest X yet" before the name, or "Go builds faster than Rust", is about something else
+AFTER_SUBJECT = {"superlative", "ranking", "comparison"}
+SHAPES = {shape: _shape(fragments) for shape, fragments in _WORDS["claim_shapes"].items()}
+NOT_OWN = re.compile(wordlists.alternation(_WORDS["not_own_claim"]), re.I)
+EXPLICIT_NEGATION = re.compile(wordlists.alternation(_WORDS["explicit_negation"]) + r"|n't\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -24,6 +40,25 @@ class Signal:
     reasons: tuple[str, ...]
     hedged: bool = False
     question: bool = False
+    claim: tuple[str, ...] = ()  # shapes of a claim the company makes about itself: these need approval
+
+
+def own_claim(text: str, names: list[str]) -> tuple[str, ...]:
+    """The shapes (superlative, comparison, guarantee, ...) of a claim the company makes about itself:
+    about the company (a name, "we are"/"our ... is", its customers); a superlative, ranking or
+    comparison must follow it closely ("Acme is the fastest", not "the biggest conference yet, with
+    a great Acme presence" or "Go builds faster than Rust").
+    Nothing for someone else's statistic or dated history."""
+    if NOT_OWN.search(text):
+        return ()
+    subjects = [m for n in names for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)]
+    subjects += [*SUBJECTS.finditer(text), *WE.finditer(text)]
+    if not subjects:
+        return ()
+    def follows(pattern) -> bool:
+        return any((m := pattern.search(text, s.start())) and m.start() <= s.end() + REACH for s in subjects)
+    return tuple(shape for shape, pattern in SHAPES.items()
+                 if (follows(pattern) if shape in AFTER_SUBJECT else pattern.search(text)))
 
 
 def names_in(text: str, names: list[str]) -> set[str]:
@@ -42,18 +77,25 @@ def signal(text: str, names: list[str]) -> Signal:
     # A figure, superlative or absolute makes a claim that needs backing (strength 1 or more); a plain
     # statement about us (0.5) is still compared with the messaging but never called unsupported.
     strength = float(len(reasons))
-    if names_in(text, names) or FIRST_PERSON.search(text):
+    about_us = bool(names_in(text, names) or FIRST_PERSON.search(text))
+    if about_us:
         reasons.append("about the company")
         strength += 0.5
     # Hedges and questions make weaker claims: still judged, reported one severity lower.
     hedged = bool(HEDGE.search(text))
     question = text.rstrip().endswith("?")
-    return Signal(strength, tuple(reasons), hedged, question)
+    claim = own_claim(text, names) if about_us or SUBJECTS.search(text) else ()
+    return Signal(strength, tuple(reasons), hedged, question, claim)
 
 
 CONTRAST = re.compile(wordlists.alternation(_WORDS["contrast"]), re.I)
 SUPERLATIVE_WORD = re.compile(wordlists.alternation(_WORDS["superlative_word"]), re.I)
 NOT_SUPERLATIVE = set(_WORDS["not_superlative"])
+
+
+def explicitly_negated(text: str) -> bool:
+    """An odd number of explicit negations ("not", "never", "no longer", "n't")."""
+    return len(EXPLICIT_NEGATION.findall(CONTRAST.sub(" ", text))) % 2 == 1
 
 
 def negated(text: str) -> bool:

@@ -16,6 +16,8 @@ def check(rule, document, ctx, shared):
     terms = term_set(variants, (False,) * len(variants))
     hits: dict[int, list] = {}
     for block in document.blocks:
+        if block.kind == "quote":
+            continue
         for m, i in terms.finditer(block.text):
             hits.setdefault(owner[i], []).append((block.start + m.start(), block.start + m.end(), variants[i],
                                                   m.group(0)))

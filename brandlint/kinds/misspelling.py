@@ -1,11 +1,15 @@
 """misspelling: near misses of capitalised messaging terms (product names, codenames), found by
-fuzzy matching with rapidfuzz."""
+fuzzy matching with rapidfuzz. A near miss needs a word that is wrong where it stands: a window made
+only of the name's own words and ordinary English words in their ordinary case ("Ubuntu comes",
+"project on", "Buoyant Enterprise for") is correct copy, and so is an inflection ("Rustacean")."""
 
 from __future__ import annotations
 
 import re
 
-from brandlint.matching import inside, quoted_ranges, term_pattern, words
+from brandlint import prose
+from brandlint.matching import (in_literal, inside, literal_ranges, quoted_ranges, sentence_initial, term_pattern,
+                                words)
 from brandlint.model import Edit, Option
 
 OPTIONS = {"min_ratio": Option((int, float), 85, "similarity (0-100) from which a near miss is reported")}
@@ -23,20 +27,42 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\-]+", "", text).lower()
 
 
+def _correct(block, window, name_words: set[str]) -> bool:
+    """Every word of the window is a word of the name as spelt, or a dictionary word in its ordinary
+    case (lower case, or capitalised at the start of a sentence)."""
+    for s, e, _ in window:
+        token = block.text[s:e]
+        kebab = "-" in token and token.islower()  # "linkerd-proxy": an identifier made of the name's words
+        for word in token.split("-"):  # "Linkerd-proxy": the name's own words, hyphenated
+            if word in name_words or (kebab and word in {w.lower() for w in name_words}):
+                continue
+            ordinary = word.islower() or (word[:1].isupper() and word[1:].islower() and sentence_initial(block, s))
+            if not (ordinary and prose.dictionary_word(word)):
+                return False
+    return True
+
+
+def _inflection(key: str, target: str) -> bool:
+    short, long = sorted((key, target), key=len)
+    return long.startswith(short) and long[len(short):] in ("s", "es")
+
+
 def check(rule, document, ctx, shared):
     from rapidfuzz.fuzz import ratio
 
     min_ratio = rule.options["min_ratio"]
     names = [t for t in ctx.messaging.terms if t.use[:1].isupper()]  # proper nouns: products, codenames
     known = {_key(t.use) for t in ctx.messaging.terms} | {_key(a) for t in ctx.messaging.terms for a in t.avoid}
-    targets = [(term, _key(term.use), len(term.use.split())) for term in names]
+    targets = [(term, _key(term.use), len(term.use.split()), set(re.findall(r"[^\W\d_]+", term.use)))
+               for term in names]
     for block in document.blocks:
         if block.kind == "quote":
             continue
         tokens = [_token(m) for m in words(block.text)]
         quoted = None
+        literal = literal_ranges(block.text)
         taken: list[tuple[int, int]] = []
-        for term, target, n in targets:
+        for term, target, n, name_words in targets:
             # A ratio of min_ratio or more bounds the length: cheap filters first, fuzzy matching last.
             slack = max(1, int(len(target) * (100 - min_ratio) / 100 * 2))
             for i, (s, _, first) in enumerate(tokens):
@@ -55,7 +81,9 @@ def check(rule, document, ctx, shared):
                     candidate = block.text[s:e]
                     # Same letters, other spacing ("Acmecloud", "Acme-Cloud") is a misspelling; the name
                     # inside a longer word ("Acme Clouds") or another known term is not.
-                    if key != target and (target in key or key in known):
+                    if key != target and (target in key or key in known or _inflection(key, target)):
+                        continue
+                    if (key != target and _correct(block, window, name_words)) or in_literal(literal, s, e):
                         continue
                     if term_pattern(term.use).search(candidate) or candidate in term.avoid:
                         continue

@@ -1,7 +1,7 @@
 """readability: the Flesch-Kincaid grade of the prose, for the whole document and each section,
 against `max_grade` in the messaging `voice:` for the draft's channel. Only prose counts: headings,
-list items, table cells and slide text are not scored. With `report: unscored`, the rule instead
-says when there is too little prose for a grade to mean anything."""
+list items, table cells and slide text are not scored. Below `min_words` of prose there is no grade:
+a short document is not a problem in the draft, so nothing is reported."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from brandlint.model import LineIndex, Option
 OPTIONS = {
     "min_words": Option(int, None, "words of prose below which no grade is given (default: the channel's "
                                    "voice min_words, else 100)"),
-    "report": Option(str, "grade", "'grade': grades above the target; 'unscored': too little prose to grade"),
 }
 MIN_WORDS = 100  # below this, a grade means little
 
@@ -23,6 +22,8 @@ def _grade(counts) -> float:
 
 
 def check(rule, document, ctx, shared):
+    """Sections above the target, each located at its hardest sentence (where a writer would start);
+    the whole document only when no section is reported."""
     voice = ctx.voice
     target = voice.get("max_grade")
     if target is None:
@@ -32,17 +33,15 @@ def check(rule, document, ctx, shared):
     if not sentences:
         return
     scored = [(s, grades.count(s[2], 1)) for s in sentences]
-    total = sum((c for _, c in scored), grades.ZERO)
-    first = sentences[0]
-    if rule.options["report"] == "unscored":
-        if total.words < min_words:
-            yield rule.finding(first[0], first[1], first[2], {"words": total.words, "min_words": min_words})
-        return
-    if total.words < min_words:
+    if sum((c for _, c in scored), grades.ZERO).words < min_words:
         return
     index = LineIndex(document)
     sections = _sections(document, scored)
-    groups = [("document", scored)] + ([(name, items) for name, items in sections] if len(sections) > 1 else [])
+    found = list(_above(rule, ctx, index, sections if len(sections) > 1 else [], min_words, target))
+    yield from found or _above(rule, ctx, index, [("document", scored)], min_words, target)
+
+
+def _above(rule, ctx, index, groups, min_words, target):
     for label, items in groups:
         counts = sum((c for _, c in items), grades.ZERO)
         if counts.words < min_words:
@@ -53,7 +52,7 @@ def check(rule, document, ctx, shared):
         hardest = sorted(items, key=lambda sc: -_grade(sc[1]) if sc[1].words else 0)[:3]
         listed = "; ".join(f"{_where(index, s[0])}: \"{_clip(s[2])}\" (grade {_grade(c):.0f})" for s, c in hardest)
         smog = grades.smog_grade(counts)
-        start, end, text = items[0][0]
+        start, end, text = hardest[0][0]
         yield rule.finding(start, end, text, {"scope": label, "grade": f"{grade:.1f}", "smog": f"{smog:.1f}",
                                               "target": target, "channel": ctx.channel, "hardest": listed},
                            details=(("grade", round(grade, 1)), ("smog", round(smog, 1)), ("words", counts.words)))

@@ -3,6 +3,8 @@ Flesch-Kincaid grade) or too long for the channel (`max_sentence_words` in the m
 
 from __future__ import annotations
 
+import re
+
 from brandlint import grades, prose
 from brandlint.model import Option
 
@@ -13,12 +15,23 @@ HARD_OPTIONS = {
 LENGTH_OPTIONS: dict = {}
 
 
+# Inline code cut out leaves a hole: " , " or "( )". Such a sentence is not scored as written.
+HOLE = re.compile(r"\s[,.;:!?)]|\(\s*\)")
+# Paths, domains, identifiers and chains of hyphens are names, not hard words.
+NAME_LIKE = re.compile(r"\S*[/_.:]\S*\w\S*|\w+(?:-\w+){2,}")
+
+
 def hard_sentence(rule, document, ctx, shared):
+    """A sentence too long for the channel is long-sentence's (BL302) to report; this rule does not
+    report it again."""
     limit, min_words = rule.options["max_grade"], rule.options["min_words"]
+    longest = ctx.voice.get("max_sentence_words")
     for start, end, text in shared.prose_sentences:
-        counts = grades.count(text, 1)
-        if counts.words < min_words:  # also spares a grade of a "sentence" without words (division by zero)
+        if (longest is not None and len(prose.words(text)) > longest) or HOLE.search(text):
             continue
+        counts = grades.count(NAME_LIKE.sub("x", text), 1)
+        if counts.words < min_words:
+            continue  # also a sentence of names only: no words, no grade
         grade = grades.flesch_kincaid_grade(counts)
         if grade > limit:
             yield rule.finding(start, end, text, {"grade": f"{grade:.1f}", "limit": limit, "words": counts.words},

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from brandlint.matching import carry_preposition, inflections, inside, keep_case, quoted_ranges, term_set
+from brandlint.matching import (carry_preposition, in_literal, inflections, inside, keep_case, literal_ranges,
+                                quoted_ranges, sentence_initial, term_set)
 from brandlint.model import Edit, Option
 
 OPTIONS = {
@@ -37,8 +38,11 @@ def check(rule, document, ctx, shared):
         if skip_quotes and block.kind == "quote":
             continue
         quoted = None
+        literal = literal_ranges(block.text)
         for m, i in terms.finditer(block.text):
             avoid, uses, case_sensitive, note = table[i]
+            if in_literal(literal, *m.span()):
+                continue
             if skip_quotes:
                 quoted = quoted_ranges(block.text) if quoted is None else quoted
                 if inside(quoted, m.start(), m.end()):
@@ -46,6 +50,10 @@ def check(rule, document, ctx, shared):
             found = m.group(0)
             suggestions = tuple(u if case_sensitive else keep_case(found, u) for u in uses)
             if found in suggestions:
+                continue
+            # A sentence starts with a capital even when the name does not ("Crates.io accounts ...").
+            if case_sensitive and sentence_initial(block, m.start()) and found[1:] == suggestions[0][1:] \
+                    and found[:1] == suggestions[0][:1].upper():
                 continue
             start, end = block.start + m.start(), block.start + m.end()
             fix = Edit(start, end, suggestions[0]) if len(suggestions) == 1 else None

@@ -6,17 +6,25 @@ from __future__ import annotations
 
 from brandlint.model import Option, Severity
 
+QUOTES = "\"“„‘'"
 OPTIONS = {"verdict": Option(str, None, "which verdict of the claims analysis this rule reports")}
 
 
 def check(rule, document, ctx, shared):
     wanted = rule.options["verdict"]
+    seen: set[str] = set()
     for s, sig, verdict, ranked in shared.claims:
         if verdict is None or verdict.kind != wanted:
             continue
+        if wanted == "unsupported":
+            if s.text in seen:
+                continue  # one claim, one decision: a sentence repeated on a page is reported once
+            seen.add(s.text)
         severity = rule.severity
         if wanted == "unsupported":
-            default = Severity.WARNING if ctx.channel == "internal" else rule.severity
+            if s.kind == "quote" or s.text[:1] in QUOTES:
+                continue  # someone else's words: a quoted customer's claim is not ours to approve
+            default = Severity(max(Severity.INFO, rule.severity - 1)) if ctx.channel == "internal" else rule.severity
             severity = ctx.unsupported_severity.get(ctx.channel, default)
             if sig.hedged or sig.question:
                 severity = Severity(max(Severity.INFO, severity - 1))

@@ -9,7 +9,7 @@ import re
 from html.parser import HTMLParser
 
 from brandlint.model import Block, Document, line_starts
-from brandlint.readers.mask import URL, blank_all
+from brandlint.readers.mask import JINJA, URL, blank_all
 
 SKIP = {"script", "style", "pre", "code", "kbd", "samp", "var", "textarea", "noscript", "svg", "math", "template"}
 KINDS = {**{f"h{i}": "heading" for i in range(1, 7)}, "li": "list", "td": "table", "th": "table",
@@ -138,8 +138,9 @@ class _Masker(HTMLParser):
 
 
 def read(path: str, source: str, encoding: str = "utf-8") -> Document:
-    parser = _Masker(source)
-    parser.feed(source)
+    # Jinja is blanked before parsing: a `{{ image(alt="<b>") }}` call must not open a tag either.
+    parser = _Masker(blank_all(source, JINJA))
+    parser.feed(parser.source)
     parser.close()
     masked = blank_all("".join(parser.out), URL)
     cuts = parser.cuts + [(len(source), "prose")]

@@ -11,7 +11,7 @@ import tomllib
 import yaml
 
 from brandlint.model import Block, Document, line_starts
-from brandlint.readers.mask import URL, blank, blank_all
+from brandlint.readers.mask import SHORTCODE, URL, blank, blank_all
 from brandlint.yamlfile import ConfigError, check_bounds
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^\1[ \t]*$", re.S | re.M)
@@ -65,6 +65,7 @@ def mask_inline(text: str) -> str:
 def read(path: str, source: str, encoding: str = "utf-8") -> Document:
     meta, fm_span = front_matter(source)
     parse_text = blank(source, *fm_span) if fm_span else source
+    parse_text = blank_all(parse_text, SHORTCODE)  # offsets kept; the text of every block comes from here
     starts = line_starts(source)
 
     def span(lines) -> tuple[int, int]:
@@ -81,7 +82,7 @@ def read(path: str, source: str, encoding: str = "utf-8") -> Document:
             containers.pop()
         elif token.type in ("paragraph_open", "heading_open") and token.map:
             a, b = span(token.map)
-            text = source[a:b]
+            text = parse_text[a:b]
             if token.type == "heading_open":
                 kind = "heading"
                 text = blank_all(text, HEADING_MARKS)
@@ -94,7 +95,7 @@ def read(path: str, source: str, encoding: str = "utf-8") -> Document:
         elif token.type == "table_open" and token.map:
             for line in range(*token.map):
                 a, b = span((line, line + 1))
-                row = source[a:b]
+                row = parse_text[a:b]
                 if re.fullmatch(r"[\s|:\-]+", row):
                     continue
                 for cell in _cells(row):

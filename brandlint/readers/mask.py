@@ -35,3 +35,9 @@ DIRECTIVE = re.compile(r"brandlint-(disable-next-line|disable-file|disable|enabl
 # "a-a-a-..." would otherwise be scanned to its end from every position, quadratic in its length.
 URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]{0,2000}[^\s<>()\[\].,;:!?'\"]"
                  r"|\b[\w.+-]{1,64}@[\w-]{1,255}\.[\w.-]{1,255}\b")
+# Template code is markup, not prose. Jinja in HTML: {{ expression }}, {% statement %}, {# comment #};
+# Hugo shortcodes in Markdown: {{< name >}} and {{% name %}} (Zola's {{ name() }} and {% name() %} too).
+# Bounded (5,000 characters), so an unclosed "{{" cannot make the scan quadratic.
+JINJA = re.compile(r"\{#.{0,5000}?#\}|\{%.{0,5000}?%\}|\{\{.{0,5000}?\}\}", re.S)
+SHORTCODE = re.compile(r"\{\{[<%].{0,5000}?[>%]\}\}|\{%\s*(?:end\b|[\w-]+\().{0,5000}?%\}"
+                       r"|\{\{\s*[\w-]+\(.{0,5000}?\)\s*\}\}", re.S)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from brandlint import engine, project, readers
+from brandlint import results as result_cache
 from brandlint.cache import Store
 from brandlint.claims.coverage import best_sentences, from_analysis, match_threshold, required_here
 from brandlint.claims.decide import THRESHOLDS
@@ -43,15 +44,15 @@ def for_bytes(path: str, data: bytes, run, stores=None) -> Facts:
     """Facts of one file given its content: an unchanged file under an unchanged run is two cache
     reads (`git show` blobs of earlier commits come in this way too)."""
     results, kept = stores or open_stores(run)
-    key = project.result_key(path, data, run)
+    key = result_cache.key(path, data, run)
     hit, facts = results.get_many([key]).get(key), kept.get_many([key + FACTS_VERSION]).get(key + FACTS_VERSION)
     if hit is not None and facts is not None:
         raw = json.loads(facts)
-        return Facts(project.thaw(path, data, hit), raw["mentions"], tuple(raw["required"]),
+        return Facts(result_cache.thaw(path, data, hit), raw["mentions"], tuple(raw["required"]),
                      tuple(raw["statements"]))
     found = _compute(path, data, run)
     if found.result.document is not None:  # an unreadable file is tried again next time
-        results.put_many({key: project.freeze(found.result)})
+        results.put_many({key: result_cache.freeze(found.result)})
         kept.put_many({key + FACTS_VERSION: json.dumps({"mentions": found.mentions, "required": found.required,
                                                         "statements": found.statements}).encode()})
     return found
