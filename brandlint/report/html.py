@@ -75,7 +75,8 @@ def _coverage(data) -> str:
         if not rows:
             continue
         head = "".join(f'<th class="n">{escape(ch)}</th>' for ch in channels)
-        out.append(f"<h3>{SECTIONS[section]}</h3><table><tr><th>entry</th><th>approved text</th>{head}"
+        wording = "approved text" if section in ("fact", "message") else "the claim, as it must not be made"
+        out.append(f"<h3>{SECTIONS[section]}</h3><table><tr><th>entry</th><th>{wording}</th>{head}"
                    f'<th class="n">total</th></tr>')
         for c in rows:
             cells = "".join(f'<td class="n{" zero" if not c["by_channel"][ch] else ""}">{c["by_channel"][ch]}</td>'
