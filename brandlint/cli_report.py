@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from brandlint.console import plural
+
 
 def command(setup, make_run, date, failure):
     """The click command; `setup`, `make_run`, `date` and `failure` are cli.py's config loading, Run
@@ -50,10 +52,12 @@ def command(setup, make_run, date, failure):
         else:
             click.echo(text, nl=False)
         covered = sum(1 for c in data["coverage"] if c["documents"])
-        click.echo(f"{len(data['documents'])} documents: {covered} of {len(data['coverage'])} messaging entries restated, "
-                   f"{data['findings']['total']} findings, {len(data['conflicts'])} conflicting facts, "
-                   f"{len(data['missing_required'])} missing required messages" + (f"; wrote {output}" if output else ""),
-                   err=True)
+        p = plural
+        click.echo(f"{p(len(data['documents']), 'document')}: {covered} of "
+                   f"{p(len(data['coverage']), 'messaging entry', 'messaging entries')} restated, "
+                   f"{p(data['findings']['total'], 'finding')}, {p(len(data['conflicts']), 'fact')} stated two ways, "
+                   f"{p(len(data['missing_required']), 'missing required message')}"
+                   + (f"; wrote {output}" if output else ""), err=True)
 
     return report
 

@@ -79,7 +79,7 @@ def test_json_report(corpus):
     assert [(i["path"], i["line"], i["rule"]) for i in findings["items"]] == EXPECTED_ITEMS
     assert data["history"] is None
     assert result.stderr.splitlines()[-1] == ("3 documents: 2 of 16 messaging entries restated, 2 findings, "
-                                             "1 conflicting facts, 1 missing required messages")
+                                             "1 fact stated two ways, 1 missing required message")
 
 
 def test_a_second_report_comes_from_the_cache(corpus, monkeypatch):
@@ -168,3 +168,22 @@ def test_history_reads_commits_through_the_cache(corpus, monkeypatch):
 def test_history_outside_git_is_a_usage_error(corpus):
     result = invoke("report", "blog", "--history", "3")
     assert result.exit_code == 2 and "git rev-parse failed" in result.stderr
+
+
+def test_report_progress_on_a_terminal_only(corpus):
+    import os
+    import subprocess
+    import sys
+
+    from test_contract import _run_in_terminal
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "BRANDLINT_SERVER": "off",
+           "NO_COLOR": "1"}
+    args = ["report", "blog", "sales", "--as-of", "2026-11-22", "--format", "json", "-o", "r.json"]
+    code, shown = _run_in_terminal(args, corpus, env)
+    assert code == 0 and "linting" in shown  # rich's bar, on the terminal's stderr
+    assert shown.rstrip().endswith("3 documents: 2 of 16 messaging entries restated, 2 findings, 1 fact stated "
+                                   "two ways, 1 missing required message; wrote r.json")
+    piped = subprocess.run([sys.executable, "-m", "brandlint", *args], cwd=corpus, env=env, capture_output=True,
+                           text=True)
+    assert piped.returncode == 0 and "linting" not in piped.stderr
