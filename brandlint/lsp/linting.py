@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from brandlint.lsp.blockcache import BlockCache
 from brandlint.lsp.issues import DRAFT_SUFFIXES, OFFICE_SUFFIXES, Issue, Project, ProjectError
 
 __all__ = ["DRAFT_SUFFIXES", "OFFICE_SUFFIXES", "Issue", "Project", "ProjectError", "load_project", "lint_text",
@@ -37,10 +36,7 @@ def load_project(folder: Path) -> Project:
                 claims.get("allow_download", False), config.cache, claims.get("static_model", "auto"))
     if settings not in _LANGUAGES:
         offline_environment(settings[2])
-        language = Language(*settings)
-        load_nlp = language.nlp
-        language.nlp = lambda: BlockCache.around(load_nlp())  # every caller gets the caching pipeline
-        _LANGUAGES[settings] = language
+        _LANGUAGES[settings] = Language(*settings)  # it keeps each block's sentences: an edit splits one block
     run = Run(config, messaging, tuple(rules), _LANGUAGES[settings], dt.date.today())
     return Project(config.root, config.path, config.messaging, config.rule_dirs, config, rules, run)
 
