@@ -315,14 +315,22 @@ def baseline():
     """Record today's findings so only new ones are reported."""
 
 
+def _baseline_lint_options(command):
+    """The options `baseline create` and `prune` share: what to lint, and how."""
+    for option in reversed([
+            click.argument("paths", nargs=-1, type=click.Path()),
+            click.option("--config", "config_path", type=click.Path()),
+            click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP),
+            click.option("--as-of", type=str, callback=_date),
+            click.option("--select", multiple=True, help="Only these rules (as for check)."),
+            click.option("--ignore", multiple=True, help="Skip these rules (as for check).")]):
+        command = option(command)
+    return command
+
+
 @baseline.command("create")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--config", "config_path", type=click.Path())
+@_baseline_lint_options
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=".brandlint-baseline.json", show_default=True)
-@click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
-@click.option("--as-of", type=str, callback=_date)
-@click.option("--select", multiple=True, help="Only these rules (as for check).")
-@click.option("--ignore", multiple=True, help="Skip these rules (as for check).")
 def baseline_create(paths, config_path, output, channel, as_of, select, ignore):
     """Write a baseline of the current findings."""
     from brandlint import baselines
@@ -337,14 +345,9 @@ def baseline_create(paths, config_path, output, channel, as_of, select, ignore):
 
 
 @baseline.command("prune")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--config", "config_path", type=click.Path())
+@_baseline_lint_options
 @click.option("--baseline", "path", type=click.Path(dir_okay=False), default=".brandlint-baseline.json",
               show_default=True)
-@click.option("--channel", metavar="CHANNEL", help=CHANNEL_HELP)
-@click.option("--as-of", type=str, callback=_date)
-@click.option("--select", multiple=True, help="Only these rules (as for check).")
-@click.option("--ignore", multiple=True, help="Skip these rules (as for check).")
 def baseline_prune(paths, config_path, path, channel, as_of, select, ignore):
     """Remove entries that no longer occur in the files linted (fixed copy), keeping the rest."""
     from brandlint import baselines
