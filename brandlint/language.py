@@ -21,6 +21,14 @@ class ModelError(Exception):
     """No usable model: the CLI exits 2 with this text, which says how to install one."""
 
 
+def settings(config, allow_download: bool = False) -> tuple:
+    """Language(*settings) for a configuration's `claims:` section; also the key of a pool of loaded
+    models (the server and the language server keep one Language per settings)."""
+    claims = config.claims
+    return (claims.get("model", DEFAULT_MODEL), claims.get("spacy_model", "auto"),
+            allow_download or claims.get("allow_download", False), config.cache, claims.get("static_model", "auto"))
+
+
 def offline_environment(allow_download: bool) -> None:
     """Set once per process, before any model loads: no downloads unless allowed, and no progress bars
     in a writer's terminal or a CI log (spaCy's pipelines, when configured, would otherwise reach out)."""

@@ -55,11 +55,10 @@ def setup(config_path, select=(), ignore=(), fail_on=None, no_cache=False, chann
 def language(config: Config, allow_download: bool = False):
     """The language models for claims (loaded on first use). `brandlint server` passes a pool so they
     stay loaded between runs; a plain run has none."""
-    from brandlint.language import DEFAULT_MODEL, Language, offline_environment
+    from brandlint.language import Language, offline_environment
+    from brandlint.language import settings as language_settings
 
-    claims = config.claims
-    settings = (claims.get("model", DEFAULT_MODEL), claims.get("spacy_model", "auto"),
-                allow_download or claims.get("allow_download", False), config.cache, claims.get("static_model", "auto"))
+    settings = language_settings(config, allow_download)
     offline_environment(settings[2])
     pool = (click.get_current_context().obj or {}).get("models")
     if pool is not None and settings in pool:

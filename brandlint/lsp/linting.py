@@ -19,7 +19,8 @@ def load_project(folder: Path) -> Project:
     """Config (found by walking up from the folder, as `check` does from the working directory),
     messaging and rules."""
     from brandlint.config import load_config
-    from brandlint.language import DEFAULT_MODEL, Language, offline_environment
+    from brandlint.language import Language, offline_environment
+    from brandlint.language import settings as language_settings
     from brandlint.messaging import load_messaging
     from brandlint.project import Run
     from brandlint.rules import load_rules
@@ -31,9 +32,7 @@ def load_project(folder: Path) -> Project:
         rules = load_rules(config.rule_dirs)
     except ConfigError as exc:
         raise ProjectError(exc.path, exc.line, exc.message) from None
-    claims = config.claims
-    settings = (claims.get("model", DEFAULT_MODEL), claims.get("spacy_model", "auto"),
-                claims.get("allow_download", False), config.cache, claims.get("static_model", "auto"))
+    settings = language_settings(config)
     if settings not in _LANGUAGES:
         offline_environment(settings[2])
         _LANGUAGES[settings] = Language(*settings)  # it keeps each block's sentences: an edit splits one block
