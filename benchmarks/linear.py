@@ -38,6 +38,7 @@ def shapes(size: int) -> dict[tuple[str, str], str]:
         ("text", "a- repeated"): fill("a-"),
         ("text", "long line"): fill("our clients say prior to launch "),
         ("text", "CR line ends"): fill(PROSE.replace("\n", "\r")),
+        ("text", ": run in a sentence"): "Our clients said " + ":" * size + " in order to win.\n",
     }
 
 

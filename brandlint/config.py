@@ -16,7 +16,8 @@ CONFIG_NAMES = ("brandlint.yaml", ".brandlint.yaml")
 KEYS = {"messaging", "rules", "select", "ignore", "severity", "fail_on", "exclude", "channels",
         "default_channel", "per_channel", "claims", "cache"}
 PER_CHANNEL_KEYS = {"select", "ignore", "severity"}
-CLAIMS_KEYS = {"model", "allow_download", "spacy_model", "static_model", "thresholds", "unsupported_severity"}
+CLAIMS_KEYS = {"model", "allow_download", "spacy_model", "static_model", "thresholds", "unsupported_severity",
+               "dated_documents"}
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -119,6 +120,7 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
         check_keys(located, ("claims", "thresholds"), claims["thresholds"], set(defaults), "claims thresholds")
         for key, value in claims["thresholds"].items():
             expect(located, ("claims", "thresholds", key), value, (int, float), key)
+    expect(located, ("claims", "dated_documents"), claims.get("dated_documents", True), bool, "'dated_documents'")
     if "unsupported_severity" in claims:
         claims = dict(claims, unsupported_severity=_severities(
             located, ("claims", "unsupported_severity"), claims["unsupported_severity"], known))

@@ -27,6 +27,12 @@ class Context:
     unsupported_severity: dict = field(default_factory=dict, compare=False, hash=False)  # channel -> Severity
     language: object = None  # brandlint.language.Language: spaCy and the embedder, loaded on first use
     known_rules: tuple = field(default=(), compare=False, hash=False)  # every loaded rule, for directives
+    published: dt.date | None = None  # the document's own publication date, when it has one
+
+    @property
+    def judged_on(self) -> dt.date:
+        """The day claims are judged as of: a dated document as of the day it was published."""
+        return min(self.as_of, self.published) if self.published else self.as_of
 
     @property
     def voice(self) -> dict:

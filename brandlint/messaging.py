@@ -15,8 +15,9 @@ from brandlint.yamlfile import ConfigError, Located, check_keys, decode, expect,
 SECTIONS = {"facts": "fact", "messages": "message", "prohibited": "prohibited", "retired": "retired"}
 TOP_KEYS = {"company", "facts", "messages", "prohibited", "retired", "terms", "voice"}
 ENTRY_KEYS = {
-    "fact": {"text", "figure", "previously", "channels", "embargo_until", "variants", "note", "required_in"},
-    "message": {"text", "figure", "previously", "channels", "embargo_until", "variants", "note", "required_in"},
+    "fact": {"text", "figure", "previously", "since", "channels", "embargo_until", "variants", "note", "required_in"},
+    "message": {"text", "figure", "previously", "since", "channels", "embargo_until", "variants", "note",
+                "required_in"},
     "prohibited": {"text", "reason", "variants", "note"},
     "retired": {"text", "retired_on", "use_instead", "variants", "note"},
 }
@@ -25,7 +26,8 @@ VOICE_KEYS = {"max_grade", "max_sentence_words", "passive", "min_words"}
 # The right shape of each section, shown when a file has another one (brandlint init writes them all).
 SHAPES = {
     "facts": "facts:\n  customer-count:          # an id of your choice\n"
-             "    text: More than 4,000 companies run on Acme Cloud.\n    figure: 4,000\n    previously: [3,000]",
+             "    text: More than 4,000 companies run on Acme Cloud.\n    figure: 4,000\n    previously: [3,000]\n"
+             "    since: 2026-01-15      # when this figure became current",
     "messages": "messages:\n  secure-by-default:\n    text: Acme Cloud encrypts every customer's data at rest and in transit.",
     "prohibited": "prohibited:\n  unhackable:\n    text: Acme Cloud cannot be hacked.\n"
                   "    reason: Legal forbids absolute security claims.",
@@ -52,6 +54,7 @@ class Entry:
     source: str = ""
     line: int = 0
     required_in: tuple[str, ...] = ()  # path globs of documents that must restate this entry
+    since: dt.date | None = None  # when this wording or figure became current: older dated copy is history
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,7 @@ def _entry(located: Located, section_key: str, section: str, entry_id: str, body
         embargo_until=_date(located, keys + ("embargo_until",), body.get("embargo_until")),
         reason=str(body.get("reason") or ""),
         retired_on=_date(located, keys + ("retired_on",), body.get("retired_on")),
+        since=_date(located, keys + ("since",), body.get("since")),
         use_instead=body.get("use_instead"),
         variants=_strings(located, keys + ("variants",), body.get("variants"), "variants"),
         source=located.path, line=located.line(*keys) or 0,

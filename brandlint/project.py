@@ -23,6 +23,7 @@ from brandlint.language import ModelError
 from brandlint.messaging import Messaging
 from brandlint.model import Document, FileResult, Finding, Rule
 from brandlint.paths import WriteRefused, printable, relative, stamp, write_back
+from brandlint.published import published
 from brandlint.rules import for_channel
 
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
@@ -138,7 +139,8 @@ def context_for(document: Document, run: Run) -> tuple:
     channel = channel_for(document, run)
     claims = run.config.claims
     ctx = engine.Context(run.messaging, channel, run.as_of, claims.get("thresholds") or {},
-                         claims.get("unsupported_severity") or {}, run.language, run.rules)
+                         claims.get("unsupported_severity") or {}, run.language, run.rules,
+                         published(document) if claims.get("dated_documents", True) else None)
     return ctx, for_channel(list(run.rules), run.config, channel)
 
 

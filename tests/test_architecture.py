@@ -16,7 +16,7 @@ LAYERS = [
     ["rules", "engine", "directives", "selectors"],
     ["kinds", "claims"],
     ["readers", "messaging", "config", "matching", "prose", "grades", "figures", "language", "fixes",
-     "fingerprints", "embedding"],
+     "fingerprints", "embedding", "published"],
     ["model", "yamlfile", "paths", "wordlists", "cache", "__init__"],
 ]
 

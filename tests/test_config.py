@@ -124,5 +124,6 @@ def test_a_section_of_the_wrong_shape_shows_the_right_one(project):
         "      customer-count:          # an id of your choice\n"
         "        text: More than 4,000 companies run on Acme Cloud.\n"
         "        figure: 4,000\n"
-        "        previously: [3,000]\n")
+        "        previously: [3,000]\n"
+        "        since: 2026-01-15      # when this figure became current\n")
     assert "More than 4,000 companies." not in result.output  # the data is not dumped back

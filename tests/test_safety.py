@@ -240,6 +240,19 @@ def test_user_pattern_runs_in_linear_time(project):
                                                     + result.stdout.split("info)")[1])
 
 
+def test_a_run_of_colons_in_a_sentence_is_scored_not_timed_out(project, monkeypatch):
+    """Found by `make fuzz` (html, seed 1, input 4228): a 3 KB file with a run of colons inside a
+    sentence took 55 s in the hard-sentence rule (a backtracking regex). With the run's own 5 s
+    per-document limit it must lint like any file."""
+    monkeypatch.setenv("BRANDLINT_TIME_LIMIT", "5")
+    write(project / "c.md", "Our clients said the <tr" + ":" * 3000 + " renders in order to win.\n")
+    result = invoke("check", "c.md", "--select", "BL100,BL301,BL304", "--format", "concise", "--no-cache")
+    assert result.stdout.splitlines()[:-1] == [
+        "c.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'.",
+        "c.md:1:3034: BL304 [info] Wordy: write 'to' instead of 'in order to'."]
+    assert result.exit_code == 0  # warnings and info only; the default --fail-on is error
+
+
 def test_invalid_utf8_in_messaging_names_file_and_line(project):
     path = project / "messaging" / "zz.yaml"
     write(path, b"terms:\n  # caf\xe9\n")

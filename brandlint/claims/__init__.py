@@ -136,6 +136,6 @@ def _rank_forms(forms, which, embed, index) -> dict:
 def analyse(document, ctx) -> list[tuple[Sentence, object, object, list]]:
     """(sentence, signal, verdict or None, nearest entries) for every claim-like sentence."""
     known = names(ctx.messaging)
-    return [(s, sig, decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known, ctx.thresholds, near),
-             ranked)
+    return [(s, sig, decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known, ctx.thresholds,
+                            near, ctx.published), ranked)
             for s, sig, ranked, near in prepare(document, ctx.messaging, ctx.language)]

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.detect import SHAPES, Signal, explicitly_negated, names_in, negated, superlatives
+from brandlint.claims.detect import (SHAPES, Signal, closest_form, names_in, negated, negated_about, shares_words,
+                                     superlatives)
 from brandlint.figures import Figure, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
 
@@ -18,6 +19,9 @@ THRESHOLDS = wordlists.load("thresholds")
 _CLAIMS = wordlists.load("claims")
 RELATIVE = re.compile(r"\b(?:" + "|".join(_CLAIMS["relative_figure"]) + r")\s+$", re.I)
 RELATIVE_AFTER = re.compile(r"^(?:\s*[\w-]+)?\s+(?:" + "|".join(_CLAIMS["relative_after"]) + r")\b", re.I)
+SHARE_GENERIC = re.compile(r"^(?:" + "|".join(_CLAIMS["share_generic"]) + r")$", re.I)
+LOOSE = re.compile(r"twice|double|triple|half", re.I)  # ratios in words: they restate a figure or say nothing
+SHARE_WINDOW = 8  # words either side of a draft's percentage that may say what it is a share of
 
 
 @dataclass(frozen=True)
@@ -29,13 +33,35 @@ class Verdict:
 
 
 def entry_figures(entry: Entry) -> list[Figure]:
+    """Every figure the entry states: `figure: [2 years, 5 years]` is two."""
     if entry.figure:
+        figures = [f for f in find_figures(entry.figure) if not f.year_like]
         figure = parse_figure(entry.figure)
-        return [figure] if figure else []
+        return figures or ([figure] if figure else [])
     return [f for f in find_figures(entry.text) if not f.year_like]
 
 
+def _stem(word: str) -> str:
+    return word.lower()[:6]
+
+
+def _share_words(entry_text: str) -> set[str]:
+    """What the entry's percentage is a share of: its lower-case words, less stop words and generic ones."""
+    return {_stem(w) for w in re.findall(r"(?<![\w-])[a-z][\w-]*", entry_text)
+            if w not in FILLER and len(w) > 2 and not SHARE_GENERIC.match(w) and w not in _STOP}
+
+
+def _same_share(text: str, figure: Figure, entry_text: str) -> bool:
+    before = re.findall(r"[\w-]+", text[:figure.start])[-SHARE_WINDOW:]
+    after = re.findall(r"[\w-]+", text[figure.end:])[:SHARE_WINDOW]
+    near = {_stem(w) for w in before + after}
+    anchors = _share_words(entry_text)
+    return not anchors or bool(anchors & near)
+
+
 FILLER = {"of", "the", "a", "an", "more", "less", "than", "and", "to", "in", "on", "at", "over", "about"}
+_STOP = {"their", "them", "they", "its", "our", "your", "with", "for", "from", "that", "this", "who", "which",
+         "between", "every", "each", "any", "has", "have", "had", "was", "were", "are", "been", "can", "will"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "m", "ms"}
 
 
@@ -51,6 +77,10 @@ def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Fig
     "500 people")."""
     if figure.unit != entry_figure.unit or RELATIVE.search(text[max(0, figure.start - 20):figure.start]):
         return False
+    if figure.unit == "%" and not _same_share(text, figure, entry_text):
+        return False
+    if LOOSE.fullmatch(figure.text) and not figure.same(entry_figure):
+        return False  # "less than half of Istio's latency" is a ratio, not another value of "130% more"
     if not figure.unit and RELATIVE_AFTER.search(text[figure.end:figure.end + 30]):
         return False  # "five years beyond"; but "400% more latency" is the entry's own kind of figure
     if figure.unit:
@@ -75,10 +105,12 @@ def _compares(text: str) -> bool:
 
 
 def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging: Messaging, channel: str,
-           as_of: dt.date, names: list[str], thresholds: dict, near: bool = True) -> Verdict | None:
+           as_of: dt.date, names: list[str], thresholds: dict, near: bool = True,
+           published: dt.date | None = None) -> Verdict | None:
     """Every entry close enough is judged; the closest judgement wins (prohibited and retired
     entries get a small head start, since missing them costs most). With near=False the scores
-    come from the static first pass and only say that no entry is close."""
+    come from the static first pass and only say that no entry is close. `published`: the document's
+    own date; a dated document is judged as of that day (what was retired or changed later is history)."""
     t = {**THRESHOLDS, **thresholds}
     figures = [f for f in find_figures(text) if not f.year_like]
     sentence_names = names_in(text, names)
@@ -101,7 +133,8 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if score < needed:
             continue
         head_start = t["priority"] if entry.section in ("prohibited", "retired") else 0.0
-        verdict = judge(text, entry, score, comparable, efigs, messaging, channel, as_of, t["contradiction"])
+        verdict = judge(text, entry, score, comparable, efigs, messaging, channel, as_of, t["contradiction"],
+                        published)
         # A figure of the same kind on the same topic is often another quantity ("47% use it daily"
         # beside "53% are productive"): below the full match score a mismatch also needs the same
         # word after the figure; a stale figure is evidence enough by itself.
@@ -118,22 +151,37 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
 
 
 def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messaging, channel: str,
-          as_of: dt.date, contradiction: float = THRESHOLDS["contradiction"]) -> Verdict | None:
+          as_of: dt.date, contradiction: float = THRESHOLDS["contradiction"],
+          published: dt.date | None = None) -> Verdict | None:
     """What a sentence that matches `entry` does to it; None when it restates or denies it harmlessly."""
-    flipped = negated(text) != negated(entry.text)
+    judged_on = min(as_of, published) if published else as_of
+    if entry.since and judged_on < entry.since and entry.section in ("fact", "message"):
+        return None  # copy dated before this wording or figure became current states what was true then
+    forms = (entry.text, *entry.variants)
+    # Only a negation of something the entry says flips it ("not" in another clause denies nothing).
+    # Polarity is compared with the wording the sentence is closest to ("never late" is a variant of
+    # "always arrive on time").
+    form = closest_form(text, forms)
+    flipped = negated_about(text, form) != negated(form)
+    stated = [f for f in find_figures(text) if not f.year_like]
+    states_entry_figure = any(f.same(e) for f in stated for e in efigs)
+    # "an additional 5 years" or "6 new regions" states another figure than the entry's "10 years" or
+    # "40 new regions": it is not a restatement of the entry.
+    other_figure = bool(efigs and stated and not states_entry_figure)
+    # An embedding alone is not evidence: the sentence must use a word of the entry or state its figure.
+    if entry.section in ("prohibited", "retired") and not states_entry_figure \
+            and not any(shares_words(text, f) for f in forms):
+        return None
     if entry.section == "prohibited" and _compares(entry.text) and not _compares(text):
         return None  # "Rust is always faster than C" is not said by a sentence that compares nothing
     if entry.section == "prohibited":
         return None if flipped else Verdict("prohibited", entry, score, {"reason": entry.reason})
     if entry.section == "retired":
-        if flipped or (entry.retired_on and as_of < entry.retired_on):
+        if flipped or (entry.retired_on and judged_on < entry.retired_on) or other_figure:
             return None
-        # The retired claim is restated only with its own distinction ("the only", "newest") and its
-        # own figure: "a new version of Rust" is not "the newest edition", "up to 15 years" is the
-        # current figure, not the retired 10.
+        # The retired claim is restated only with its own distinction ("the only", "newest"): "a new
+        # version of Rust" is not "the newest edition".
         if superlatives(entry.text) and not superlatives(text):
-            return None
-        if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
             return None
         instead = messaging.entry(entry.use_instead) if entry.use_instead else None
         return Verdict("retired", entry, score, {
@@ -142,14 +190,16 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     # A contradiction says "not" itself: a sentence that merely leaves out an entry's "without code
     # changes" or "zero configuration" does not deny it.
     if flipped:
-        return Verdict("contradiction", entry, score, {}) if explicitly_negated(text) and \
-            score >= contradiction else None
+        denies = negated_about(text, forms, explicit=True)
+        return Verdict("contradiction", entry, score, {}) if denies and score >= contradiction else None
     if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
         stale = [p for p in (parse_figure(x) for x in entry.previously) if p]
         old = next((f for f in comparable if any(f.same(p) for p in stale)), None)
         if old:
             return Verdict("stale-figure", entry, score, {"found": old.show(), "current": efigs[0].show()})
         return Verdict("figure-mismatch", entry, score, {"found": comparable[0].show(), "current": efigs[0].show()})
+    if other_figure:
+        return None
     if entry.embargo_until and as_of < entry.embargo_until and channel != "internal":
         return Verdict("embargo", entry, score, {"until": str(entry.embargo_until)})
     if entry.channels and channel not in entry.channels:

@@ -93,14 +93,71 @@ SUPERLATIVE_WORD = re.compile(wordlists.alternation(_WORDS["superlative_word"]),
 NOT_SUPERLATIVE = set(_WORDS["not_superlative"])
 
 
-def explicitly_negated(text: str) -> bool:
-    """An odd number of explicit negations ("not", "never", "no longer", "n't")."""
-    return len(EXPLICIT_NEGATION.findall(CONTRAST.sub(" ", text))) % 2 == 1
-
-
 def negated(text: str) -> bool:
     """An odd number of negations flips the statement."""
     return len(NEGATION.findall(CONTRAST.sub(" ", text))) % 2 == 1
+
+
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|though|because|which)\b", re.I)
+_STOP = {"the", "and", "for", "with", "our", "its", "their", "your", "any", "all", "from", "that", "this", "are",
+         "was", "were", "has", "have", "had", "can", "will", "does", "did", "than", "into", "onto", "yet", "even"}
+NEGATION_REACH = 4  # words after a negation that say what it denies ("does not encrypt customer data")
+
+
+NEGATIVE_PREFIX = re.compile(r"(un|non|dis|in|im)([a-z]{4,})")
+
+
+def _stems(text: str, lower_only: bool = False) -> set[str]:
+    """Six-letter stems of the words; `lower_only` leaves out capitalised words (names such as
+    "Harborline", which every sentence about the company shares)."""
+    words = [w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z][\w-]+", text)
+             if len(w) > 2 and w.lower() not in _STOP and not (lower_only and w[0].isupper())]
+    # "unhackable" also counts as a form of "hack": four letters after a negative prefix
+    return {w[:6] for w in words} | {m[2][:4] for w in words if (m := NEGATIVE_PREFIX.match(w))}
+
+
+def _share(stems: set[str], anchors: set[str]) -> bool:
+    """A word in common, one a prefix of the other ("down" and "downtime")."""
+    return any(a.startswith(b) or b.startswith(a) for a in stems for b in anchors if min(len(a), len(b)) >= 4) \
+        or bool(stems & anchors)
+
+
+def closest_form(text: str, forms) -> str:
+    """The wording of an entry (its text or a variant) that shares most words with the sentence."""
+    words = _stems(text)
+    return max(forms, key=lambda form: len(words & _stems(form)))
+
+
+def shares_words(text: str, form: str) -> bool:
+    """The sentence uses at least one of the wording's own lower-case words (or a form of one): a
+    close embedding alone is not evidence that "Rust does not have exceptions" says "Rust programs
+    cannot have bugs"."""
+    return _share(_stems(text), _stems(form, lower_only=True))
+
+
+def negated_about(text: str, entry_texts, explicit: bool = False) -> bool:
+    """An odd number of negations that bear on the entry (its text or variants). Plain negation, which
+    decides whether a sentence says or denies a prohibited or retired claim, counts unless it stands in
+    another clause that shares no word with the entry ("..., and there's nothing to install").
+    `explicit` (a contradiction, which needs positive evidence) counts a "not" only when one of the
+    entry's words follows it closely, or shares its clause when nothing follows ("is impossible"):
+    "Linkerd's proxy doesn't even have a config file" does not deny that it is written in Rust."""
+    pattern = EXPLICIT_NEGATION if explicit else NEGATION
+    text = CONTRAST.sub(" ", text)
+    bounds = sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
+    clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
+    anchors = set().union(*(_stems(t, lower_only=True)
+                            for t in ([entry_texts] if isinstance(entry_texts, str) else entry_texts)))
+    count = 0
+    for m in pattern.finditer(text):
+        start = max(b for b in bounds if b <= m.start())
+        end = min(b for b in bounds if b >= m.end())
+        if not explicit:
+            count += clauses == 1 or _share(_stems(text[start:end]), anchors)
+            continue
+        after = re.findall(r"[\w-]+", text[m.end():end])[:NEGATION_REACH]
+        count += _share(_stems(" ".join(after) if after else text[start:end]), anchors)
+    return count % 2 == 1
 
 
 def superlatives(text: str) -> set[str]:

@@ -29,7 +29,11 @@ def _key(text: str) -> str:
 
 def _correct(block, window, name_words: set[str]) -> bool:
     """Every word of the window is a word of the name as spelt, or a dictionary word in its ordinary
-    case (lower case, or capitalised at the start of a sentence)."""
+    case (lower case, or capitalised at the start of a sentence). An acronym is a word of its own
+    ("the Link CRD" is not "Linkerd")."""
+    tokens = [block.text[s:e] for s, e, _ in window]
+    if len(tokens) > 1 and any(t.isupper() and len(t) >= 2 and t not in name_words for t in tokens):
+        return True
     for s, e, _ in window:
         token = block.text[s:e]
         kebab = "-" in token and token.islower()  # "linkerd-proxy": an identifier made of the name's words
@@ -40,6 +44,10 @@ def _correct(block, window, name_words: set[str]) -> bool:
             if not (ordinary and prose.dictionary_word(word)):
                 return False
     return True
+
+
+# A window that a capitalised word continues is part of a longer name: "Ubuntu Code of Conduct".
+LONGER_NAME = re.compile(r"\s+(?:(?:of|for|and|the|de|on)\s+)?[A-Z][a-z]")
 
 
 def _inflection(key: str, target: str) -> bool:
@@ -86,6 +94,8 @@ def check(rule, document, ctx, shared):
                     if (key != target and _correct(block, window, name_words)) or in_literal(literal, s, e):
                         continue
                     if term_pattern(term.use).search(candidate) or candidate in term.avoid:
+                        continue
+                    if k > 1 and key != target and LONGER_NAME.match(block.text, e):
                         continue
                     if any(a < e and s < b for a, b in taken):
                         continue

@@ -18,7 +18,21 @@ LENGTH_OPTIONS: dict = {}
 # Inline code cut out leaves a hole: " , " or "( )". Such a sentence is not scored as written.
 HOLE = re.compile(r"\s[,.;:!?)]|\(\s*\)")
 # Paths, domains, identifiers and chains of hyphens are names, not hard words.
-NAME_LIKE = re.compile(r"\S*[/_.:]\S*\w\S*|\w+(?:-\w+){2,}")
+HYPHEN_CHAIN = re.compile(r"\w+(?:-\w+){2,}")
+SEPARATOR = re.compile(r"[/_.:]")
+WORD_CHAR = re.compile(r"\w")
+
+
+def _name_like(token: str) -> bool:
+    """A separator with a word character after it ("example.com", "a/b"); two plain searches, so a
+    run of thousands of colons costs linear time (one regex for this backtracked quadratically)."""
+    sep = SEPARATOR.search(token)
+    return bool(sep and WORD_CHAR.search(token, sep.end()))
+
+
+def names_out(text: str) -> str:
+    text = re.sub(r"\S+", lambda m: "x" if _name_like(m.group(0)) else m.group(0), text)
+    return HYPHEN_CHAIN.sub("x", text)
 
 
 def hard_sentence(rule, document, ctx, shared):
@@ -29,7 +43,7 @@ def hard_sentence(rule, document, ctx, shared):
     for start, end, text in shared.prose_sentences:
         if (longest is not None and len(prose.words(text)) > longest) or HOLE.search(text):
             continue
-        counts = grades.count(NAME_LIKE.sub("x", text), 1)
+        counts = grades.count(names_out(text), 1)
         if counts.words < min_words:
             continue  # also a sentence of names only: no words, no grade
         grade = grades.flesch_kincaid_grade(counts)

@@ -1,0 +1,52 @@
+"""When a document was published: its front matter's date, else a date in its URL path or file path
+(brandlint/data/dates.yaml). Claims judge a dated document as of that day, so a post that was true
+when it was published is not reported as out of date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from brandlint import wordlists
+from brandlint.model import Document
+
+_DATES = wordlists.load("dates")
+KEYS = tuple(_DATES["keys"])
+PATH_KEYS = tuple(_DATES["path_keys"])
+PATTERNS = tuple(re.compile(p) for p in _DATES["patterns"])
+
+
+def published(document: Document) -> dt.date | None:
+    meta = {str(k).lower(): v for k, v in document.meta.items()} if isinstance(document.meta, dict) else {}
+    for key in KEYS:
+        day = _as_date(meta.get(key))
+        if day:
+            return day
+    for text in [meta.get(k) for k in PATH_KEYS] + [document.path]:
+        day = in_path(text) if isinstance(text, str) else None
+        if day:
+            return day
+    return None
+
+
+def in_path(text: str) -> dt.date | None:
+    for pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            try:
+                return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue  # 2021/13/45 is not a date
+    return None
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
