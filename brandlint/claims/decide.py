@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.detect import (SHAPES, Signal, closest_form, names_in, negated, negated_about, shares_words,
-                                     superlatives)
+from brandlint.claims.detect import (SHAPES, Signal, closest_form, names_in, negated, negated_about,
+                                     shares_words, superlatives)
 from brandlint.figures import Figure, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
 

@@ -140,8 +140,8 @@ def negated_about(text: str, entry_texts, explicit: bool = False) -> bool:
     decides whether a sentence says or denies a prohibited or retired claim, counts unless it stands in
     another clause that shares no word with the entry ("..., and there's nothing to install").
     `explicit` (a contradiction, which needs positive evidence) counts a "not" only when one of the
-    entry's words follows it closely, or shares its clause when nothing follows ("is impossible"):
-    "Linkerd's proxy doesn't even have a config file" does not deny that it is written in Rust."""
+    entry's words follows it closely: "Linkerd's proxy doesn't even have a config file" does not deny
+    that it is written in Rust."""
     pattern = EXPLICIT_NEGATION if explicit else NEGATION
     text = CONTRAST.sub(" ", text)
     bounds = sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
@@ -155,8 +155,10 @@ def negated_about(text: str, entry_texts, explicit: bool = False) -> bool:
         if not explicit:
             count += clauses == 1 or _share(_stems(text[start:end]), anchors)
             continue
+        # A "not" that ends its clause ("even when they're not") points back at words it does not
+        # repeat: no evidence of a denial.
         after = re.findall(r"[\w-]+", text[m.end():end])[:NEGATION_REACH]
-        count += _share(_stems(" ".join(after) if after else text[start:end]), anchors)
+        count += bool(after) and _share(_stems(" ".join(after)), anchors)
     return count % 2 == 1
 
 
