@@ -118,6 +118,46 @@ def test_zip_bomb_refused(tmp_path):
         readers.read("bomb.pptx", buffer.getvalue())
 
 
+def _lying_zip(declared: int) -> bytes:
+    """A .docx-shaped zip whose one big member (120 MB of zeros, about 120 KB compressed) declares
+    `declared` bytes uncompressed, in its local header and in the central directory."""
+    import struct
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<a/>")
+        archive.writestr("word/document.xml", b"0" * (120 * 1024 * 1024))
+        local = archive.getinfo("word/document.xml").header_offset
+    data = bytearray(buffer.getvalue())
+    central = data.index(b"PK\x01\x02", data.index(b"PK\x01\x02") + 1)  # the second entry of the directory
+    struct.pack_into("<I", data, local + 22, declared)  # uncompressed size, local header
+    struct.pack_into("<I", data, central + 24, declared)  # uncompressed size, central directory
+    return bytes(data)
+
+
+@pytest.mark.parametrize("declared,message", [
+    (100, "not a readable Word file (zip member cannot be unpacked: BadZipFile: Bad CRC-32 for file "
+          "'word/document.xml')"),
+    (4_000_000_000, "refusing to unpack Word file: more than 33 MB uncompressed from 119 KB looks like a "
+                    "decompression bomb"),
+])
+def test_zip_headers_that_lie_about_sizes_are_refused_in_bounded_memory(declared, message):
+    """Issue 15: the guard counts the bytes that actually come out, never the sizes the headers claim,
+    so a zip that says 100 bytes (or 4 GB) and inflates to 120 MB is refused holding a few MB."""
+    import tracemalloc
+
+    data = _lying_zip(declared)
+    tracemalloc.start()
+    try:
+        with pytest.raises(readers.ReadError) as raised:
+            readers.read("lies.docx", data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(raised.value) == message
+    assert peak < 16 * 1024 * 1024, f"peak {peak / 2**20:.1f} MB while refusing"
+
+
 def test_entities_are_not_expanded(tmp_path):
     """A real .docx whose body declares an entity and uses it: the reader must not expand it (an
     expanded entity can read local files or blow up memory)."""
