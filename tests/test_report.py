@@ -82,6 +82,17 @@ def test_json_report(corpus):
                                              "1 fact stated two ways, 1 missing required message")
 
 
+def test_a_figure_of_a_moment_is_not_a_fact_stated_two_ways(corpus):
+    """A figure dated by its sentence ("this year", "in 2024") differs between documents as a matter of
+    course; so does one about someone else. Neither joins the group."""
+    (corpus / "blog" / "history.md").write_text(
+        "# History\n\nIn 2024 our 90 engineers answered support tickets around the clock.\n\n"
+        "Their 300 engineers answer support tickets around the clock.\n", encoding="utf-8")
+    data = json.loads(_report("--format", "json").stdout)
+    assert [[(s["path"], s["line"], s["figure"]) for s in group["statements"]] for group in data["conflicts"]] == [
+        [("blog/post.md", 3, "120"), ("sales/one-pager.md", 3, "150")]]
+
+
 def test_a_second_report_comes_from_the_cache(corpus, monkeypatch):
     first = _report("--format", "json").stdout
     from brandlint.report import facts

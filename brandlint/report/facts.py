@@ -16,8 +16,11 @@ from brandlint.claims.decide import THRESHOLDS
 from brandlint.figures import find_figures
 from brandlint.language import ModelError
 from brandlint.model import FileResult, LineIndex
+from brandlint.wordlists import alternation, load
 
-FACTS_VERSION = "1"  # part of the facts cache key: bump when what is kept changes
+SNAPSHOT = re.compile(alternation(load("claims")["snapshot"]), re.I)
+
+FACTS_VERSION = "2"  # part of the facts cache key: bump when what is kept changes
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,13 @@ def _compute(path: str, data: bytes, run) -> Facts:
 
 
 def _statements(analysis, index, related: float):
-    """Sentences stating a figure that no entry is close to: what two documents may state differently."""
+    """Sentences stating a standing figure about the company that no entry is close to: what two
+    documents may state differently. A figure of a moment ("this release", "in 2023", "at 8 a.m.")
+    differs from document to document as a matter of course."""
     for s, sig, verdict, ranked in analysis:
         if "figure" not in sig.reasons or (verdict is not None and verdict.kind != "unsupported"):
+            continue
+        if "about the company" not in sig.reasons or SNAPSHOT.search(s.text):
             continue
         if ranked and ranked[0][1] >= related:
             continue
