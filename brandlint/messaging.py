@@ -55,6 +55,7 @@ class Entry:
     line: int = 0
     required_in: tuple[str, ...] = ()  # path globs of documents that must restate this entry
     since: dt.date | None = None  # when this wording or figure became current: older dated copy is history
+    previously_since: tuple[dt.date | None, ...] = ()  # when each `previously` figure became current, if known
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,24 @@ def _date(located: Located, keys: tuple, value) -> dt.date | None:
         raise located.error(keys, f"bad date {value!r}; write it as YYYY-MM-DD, e.g. 2027-01-15") from None
 
 
+def _history(located: Located, keys: tuple, value) -> tuple[tuple[str, dt.date | None], ...]:
+    """`previously:` items: a figure, or `figure:` with the `since:` date it became current."""
+    items = [] if value is None else value if isinstance(value, list) else [value]
+    out = []
+    for i, item in enumerate(items):
+        if isinstance(item, dict):
+            check_keys(located, keys + (i,), item, {"figure", "since"}, "a previously item",
+                       "previously:\n  - figure: 3,000\n    since: 2025-02-01")
+            if "figure" not in item:
+                raise located.error(keys + (i,), "a previously item needs 'figure:' (and optionally 'since:')")
+            expect(located, keys + (i, "figure"), item["figure"], (str, int, float), "figure")
+            out.append((str(item["figure"]), _date(located, keys + (i, "since"), item.get("since"))))
+        else:
+            expect(located, keys + (i,), item, (str, int, float), "previously")
+            out.append((str(item), None))
+    return tuple(out)
+
+
 def _strings(located: Located, keys: tuple, value, what: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -188,8 +207,8 @@ def _entry(located: Located, section_key: str, section: str, entry_id: str, body
     text = expect(located, keys + ("text",), body["text"], str, "text").strip()
     figure = body.get("figure")
     figures = [] if figure is None else [("figure", figure)]
-    figures += [(("previously", i), v) for i, v in enumerate(_strings(located, keys + ("previously",),
-                                                                       body.get("previously"), "previously"))]
+    history = _history(located, keys + ("previously",), body.get("previously"))
+    figures += [(("previously", i), v) for i, (v, _) in enumerate(history)]
     for key, value in figures:
         if parse_figure(str(value)) is None:
             key = key if isinstance(key, tuple) else (key,)
@@ -199,7 +218,7 @@ def _entry(located: Located, section_key: str, section: str, entry_id: str, body
     return Entry(
         id=entry_id, section=section, text=text,
         figure=None if figure is None else str(figure),
-        previously=_strings(located, keys + ("previously",), body.get("previously"), "previously"),
+        previously=tuple(v for v, _ in history), previously_since=tuple(d for _, d in history),
         channels=_channels(located, keys + ("channels",), body.get("channels"), known),
         embargo_until=_date(located, keys + ("embargo_until",), body.get("embargo_until")),
         reason=str(body.get("reason") or ""),

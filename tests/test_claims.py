@@ -193,18 +193,26 @@ def test_a_dated_post_is_judged_as_of_its_own_date(project):
                        f"undated.md:1:1: {retired}", f"blog/2024/0501-launch.md:1:1: {retired}"]
 
 
-def test_a_fact_since_date_spares_older_dated_copy(project):
+def test_a_dated_document_is_judged_against_the_figure_current_on_its_date(project):
+    """A fact's history: `since:` for the current figure and for each `previously` figure. A dated
+    post that states the figure of its day is not reported; one that states a figure already out of
+    date on its day is, against the figure of that day; an undated page is judged as of today."""
     messaging = (project / "messaging" / "claims.yaml").read_text(encoding="utf-8")
-    (project / "messaging" / "claims.yaml").write_text(
-        messaging.replace("    previously: [2,500, 3,000]", "    previously: [2,500, 3,000]\n    since: 2026-01-15"),
-        encoding="utf-8")
-    text = "More than 3,000 companies run on Acme Cloud.\n"
-    (project / "2025-12-01-results.md").write_text(text, encoding="utf-8")
-    (project / "2026-02-01-results.md").write_text(text, encoding="utf-8")
-    result = invoke("check", ".", "--select", "BL202", "--format", "concise", "--as-of", "2026-11-22")
+    (project / "messaging" / "claims.yaml").write_text(messaging.replace(
+        "    previously: [2,500, 3,000]",
+        "    since: 2026-01-15\n    previously:\n      - figure: 2,500\n        since: 2024-01-01\n"
+        "      - figure: 3,000\n        since: 2025-03-01"), encoding="utf-8")
+    posts = {"2024-06-01-a.md": "2,500", "2025-12-01-b.md": "3,000", "2025-12-01-c.md": "2,500",
+             "2026-02-01-d.md": "3,000", "live.md": "3,000", "2023-06-01-e.md": "2,000"}
+    for name, figure in posts.items():
+        (project / name).write_text(f"More than {figure} companies run on Acme Cloud.\n", encoding="utf-8")
+    result = invoke("check", ".", "--select", "BL202,BL203", "--format", "concise", "--as-of", "2026-11-22")
+    stale = "BL202 [error] '{}' is out of date for 'customer-count': the current figure is {}. Approved: More " \
+            "than 4,000 companies run on Acme Cloud."
     assert result.stdout.splitlines()[:-1] == [
-        "2026-02-01-results.md:1:1: BL202 [error] '3,000' is out of date for 'customer-count': the current figure "
-        "is 4,000. Approved: More than 4,000 companies run on Acme Cloud."]
+        "2025-12-01-c.md:1:1: " + stale.format("2,500", "3,000 on 2025-12-01, the document's date"),
+        "2026-02-01-d.md:1:1: " + stale.format("3,000", "4,000"),
+        "live.md:1:1: " + stale.format("3,000", "4,000")]
 
 
 def test_a_not_in_another_clause_neither_hides_nor_makes_a_claim(lint):

@@ -41,6 +41,17 @@ def entry_figures(entry: Entry) -> list[Figure]:
     return [f for f in find_figures(entry.text) if not f.year_like]
 
 
+def figures_on(entry: Entry, day: dt.date) -> tuple[list[Figure], list[Figure]] | None:
+    """(the figure current on `day`, the figures already out of date then) from the entry's dated
+    `previously` items; None when no dated item had become current by then."""
+    dated = sorted((d, v) for v, d in zip(entry.previously, entry.previously_since) if d and d <= day)
+    if not dated:
+        return None
+    since, figure = dated[-1]
+    older = [v for v, d in zip(entry.previously, entry.previously_since) if d and d < since]
+    return [f for f in [parse_figure(figure)] if f], [f for f in map(parse_figure, older) if f]
+
+
 def _stem(word: str) -> str:
     return word.lower()[:6]
 
@@ -155,8 +166,16 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
           published: dt.date | None = None) -> Verdict | None:
     """What a sentence that matches `entry` does to it; None when it restates or denies it harmlessly."""
     judged_on = min(as_of, published) if published else as_of
+    stale = [p for p in (parse_figure(x) for x in entry.previously) if p]
+    when = ""
     if entry.since and judged_on < entry.since and entry.section in ("fact", "message"):
-        return None  # copy dated before this wording or figure became current states what was true then
+        # Copy dated before this wording or figure became current is judged against the figure the
+        # history says was current on its date, or not at all when the history does not say.
+        then = figures_on(entry, judged_on)
+        if then is None or not comparable:
+            return None
+        efigs, stale = then
+        when = f" on {judged_on}, the document's date"
     forms = (entry.text, *entry.variants)
     # Only a negation of something the entry says flips it ("not" in another clause denies nothing).
     # Polarity is compared with the wording the sentence is closest to ("never late" is a variant of
@@ -193,12 +212,13 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
         denies = negated_about(text, forms, explicit=True)
         return Verdict("contradiction", entry, score, {}) if denies and score >= contradiction else None
     if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
-        stale = [p for p in (parse_figure(x) for x in entry.previously) if p]
         old = next((f for f in comparable if any(f.same(p) for p in stale)), None)
+        current = efigs[0].show() + when
         if old:
-            return Verdict("stale-figure", entry, score, {"found": old.show(), "current": efigs[0].show()})
-        return Verdict("figure-mismatch", entry, score, {"found": comparable[0].show(), "current": efigs[0].show()})
-    if other_figure:
+            return Verdict("stale-figure", entry, score, {"found": old.show(), "current": current})
+        if not when:  # the history lists what was true, not everything that was false
+            return Verdict("figure-mismatch", entry, score, {"found": comparable[0].show(), "current": current})
+    if other_figure or when:
         return None
     if entry.embargo_until and as_of < entry.embargo_until and channel != "internal":
         return Verdict("embargo", entry, score, {"until": str(entry.embargo_until)})
