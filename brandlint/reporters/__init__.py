@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from brandlint.model import FileResult, Finding, Severity
@@ -45,7 +47,12 @@ class Report:
 
     def relpath(self, path: str) -> str:
         """The path as shown: relative to the root, on one line, any bytes escaped (see printable)."""
-        return printable(relative(path, self.root))
+        return _shown(path, str(self.root), os.getcwd())
+
+
+@lru_cache(maxsize=4096)  # asked once per finding; resolving a path is the costly part
+def _shown(path: str, root: str, cwd: str) -> str:  # cwd: a relative path resolves against it
+    return printable(relative(path, Path(root)))
 
 
 def plural(count: int, word: str) -> str:
