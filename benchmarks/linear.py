@@ -36,6 +36,7 @@ def shapes(size: int) -> dict[tuple[str, str], str]:
         ("html", "<![ repeated"): fill("<!["),
         ("text", "plain text"): fill(PROSE),
         ("text", "a- repeated"): fill("a-"),
+        ("text", "a- repeated beside a name"): "Why acme cloud " + fill("a-"),
         ("text", "long line"): fill("our clients say prior to launch "),
         ("text", "CR line ends"): fill(PROSE.replace("\n", "\r")),
         ("text", ": run in a sentence"): "Our clients said " + ":" * size + " in order to win.\n",

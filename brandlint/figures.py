@@ -25,6 +25,17 @@ WORDS = re.compile(
     rf"(?:\s(?P<unit>percent|per cent|times)\b)?\b",
     re.IGNORECASE)
 TWICE = re.compile(r"\b(twice|double|triple|half)\b", re.IGNORECASE)
+# Durations are one kind of figure, in seconds: "15 minutes", "a week", "half an hour", "48 hours",
+# "30-day". A month is 30.44 days and a year 365.25, so "12 months" and "1 year" are the same figure.
+_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400,
+            "week": 604800, "month": 2629800, "year": 31557600, "yr": 31557600}
+DURATION = re.compile(r"\s?-?\s?(?P<du>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\b",
+                      re.IGNORECASE)
+# "a billion", "half a billion", and after a word of time "in under a week", "half an hour".
+ARTICLE = re.compile(r"\b(?P<art>(?:(?P<half>half)\s+)?an?\s+(?P<scale>billion|million|thousand))\b"
+                     r"|\b(?:in|within|under|than|about|around|only|just|every|after|for)\s+"
+                     r"(?P<art2>(?:(?P<half2>half)\s+)?an?\s+(?P<du>second|minute|hour|day|week|month|year))\b",
+                     re.IGNORECASE)
 NAMED = re.compile(r"\b(?!(?:More|Over|About|Nearly|Almost|Up|Under|The|Our|With|Than|Only|Just|In|At|By|For|"
                    r"From|Since|To|And|Over|Around|OVER|UP|TO)\b)[A-Z][A-Za-z]+\s$")
 
@@ -42,7 +53,7 @@ NOT_QUANTITY = re.compile(
 @dataclass(frozen=True)
 class Figure:
     value: float
-    unit: str  # "", "%", "x", "$", "€", "£"
+    unit: str  # "", "%", "x", "$", "€", "£", or "s" for a duration (value in seconds)
     start: int = 0
     end: int = 0
     text: str = ""
@@ -84,6 +95,11 @@ def _words_value(words: str) -> float | None:
     return total + current if seen else None
 
 
+def _seconds(unit: str) -> float:
+    unit = unit.lower()
+    return _SECONDS.get(unit, _SECONDS.get(unit[:-1], 0)) if unit not in _SECONDS else _SECONDS[unit]
+
+
 def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -103,6 +119,8 @@ def find_figures(text: str) -> list[Figure]:
         end = m.end()
         while end > m.start() and text[end - 1] == " ":
             end -= 1
+        if not unit and not year_like and (d := DURATION.match(text, end)):
+            value, unit, end = value * _seconds(d["du"]), "s", d.end()
         found.append(Figure(value, unit, m.start(), end, text[m.start():end], year_like))
         taken.append((m.start(), end))
     for m in WORDS.finditer(text):
@@ -115,8 +133,25 @@ def find_figures(text: str) -> list[Figure]:
         value = _words_value(words)
         if value is None:
             continue
-        found.append(Figure(value, _unit(m["unit"], None), m.start(), m.end(), m.group(0)))
+        unit, end = _unit(m["unit"], None), m.end()
+        if not unit and (d := DURATION.match(text, end)):
+            value, unit, end = value * _seconds(d["du"]), "s", d.end()
+        found.append(Figure(value, unit, m.start(), end, text[m.start():end]))
+        taken.append((m.start(), end))
+    for m in ARTICLE.finditer(text):
+        start, end = m.span("art") if m["art"] else m.span("art2")
+        if any(s <= start < e for s, e in taken):
+            continue
+        half = 0.5 if (m["half"] or m["half2"]) else 1.0
+        if m["scale"]:
+            value, unit = half * _SCALES[m["scale"].lower()], ""
+        else:
+            value, unit = half * _seconds(m["du"]), "s"
+        found.append(Figure(value, unit, start, end, text[start:end]))
+        taken.append((start, end))
     for m in TWICE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         value = {"twice": 2, "double": 2, "triple": 3, "half": 0.5}[m.group(1).lower()]
         unit = "x" if value != 0.5 else "%"
         found.append(Figure(value if unit == "x" else 50, unit, m.start(), m.end(), m.group(0)))

@@ -24,6 +24,18 @@ def test_figures_that_are_not_quantities():
         (99.9, "%"), (3.0, "x"), (2_500_000.0, "$"), (20.0, ""), (30.0, "%")]
 
 
+def test_durations_and_figures_written_with_an_article():
+    """A duration is one kind of figure, in seconds, so "half an hour" is "30 minutes"; "a week" is a
+    figure only after a word of time ("in under a week", not "once a week")."""
+    text = "Live in under a week, refresh every 5 minutes, set up in half an hour, a 30-day trial, " \
+           "half a billion loads, once a week, 12 months."
+    assert [(f.text, f.value, f.unit) for f in find_figures(text)] == [
+        ("a week", 604800.0, "s"), ("5 minutes", 300.0, "s"), ("half an hour", 1800.0, "s"),
+        ("30-day", 2592000.0, "s"), ("half a billion", 5e8, ""), ("12 months", 31557600.0, "s")]
+    assert parse_figure("30 minutes").same(find_figures("in under half an hour")[0])
+    assert parse_figure("1 year").same(parse_figure("12 months"))
+
+
 def claims(lint, text, channel="external", as_of=dt.date(2026, 11, 22)):
     result = lint(text, channel=channel, as_of=as_of, select=("claims",))
     return [(f.code, f.entry) for f in result.findings], result

@@ -253,6 +253,16 @@ def test_a_run_of_colons_in_a_sentence_is_scored_not_timed_out(project, monkeypa
     assert result.exit_code == 0  # warnings and info only; the default --fail-on is error
 
 
+def test_a_run_of_hyphenated_letters_beside_a_name_is_linear(project, monkeypatch):
+    """Found by `make fuzz` (html, seed 1, input 20947): "a-a-a-..." in a block that names the product
+    made the literal-text pattern (domains, paths) try every position: 1 s for 2.5 KB, minutes for 40 KB."""
+    monkeypatch.setenv("BRANDLINT_TIME_LIMIT", "5")
+    write(project / "h.txt", "Why acme cloud " + "a-" * 20000 + "a\n")
+    result = invoke("check", "h.txt", "--select", "BL101", "--format", "concise", "--no-cache")
+    assert result.stdout.splitlines()[:-1] == [
+        "h.txt:1:5: BL101 [warning] Write the product name as 'Acme Cloud', not 'acme cloud'."]
+
+
 def test_invalid_utf8_in_messaging_names_file_and_line(project):
     path = project / "messaging" / "zz.yaml"
     write(path, b"terms:\n  # caf\xe9\n")

@@ -34,11 +34,15 @@ class Verdict:
 
 def entry_figures(entry: Entry) -> list[Figure]:
     """Every figure the entry states: `figure: [2 years, 5 years]` is two."""
+    in_text = [f for f in find_figures(entry.text) if not f.year_like]
     if entry.figure:
         figures = [f for f in find_figures(entry.figure) if not f.year_like]
         figure = parse_figure(entry.figure)
-        return figures or ([figure] if figure else [])
-    return [f for f in find_figures(entry.text) if not f.year_like]
+        figures = figures or ([figure] if figure else [])
+        # `figure: 8` for "more than 8 years": the text says what the number counts
+        return [next((t for t in in_text if t.unit == "s" and not f.unit and t.text.split()[0].split("-")[0] == f.text),
+                     f) for f in figures]
+    return in_text
 
 
 def figures_on(entry: Entry, day: dt.date) -> tuple[list[Figure], list[Figure]] | None:
@@ -92,7 +96,7 @@ def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Fig
         return False
     if LOOSE.fullmatch(figure.text) and not figure.same(entry_figure):
         return False  # "less than half of Istio's latency" is a ratio, not another value of "130% more"
-    if not figure.unit and RELATIVE_AFTER.search(text[figure.end:figure.end + 30]):
+    if figure.unit in ("", "s") and RELATIVE_AFTER.search(text[figure.end:figure.end + 30]):
         return False  # "five years beyond"; but "400% more latency" is the entry's own kind of figure
     if figure.unit:
         return True
@@ -138,8 +142,9 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         comparable = [f for f in figures if any(_same_quantity(text, f, entry.text, e) for e in efigs)]
         needed = t["prohibited"] if entry.section == "prohibited" else t["match"]
         # A percentage, multiple or amount says what kind of quantity it is, so a sentence with one matches
-        # from a lower score; a bare count ("two cloud providers") could count anything.
-        if efigs and any(f.unit for f in comparable):
+        # from a lower score; a bare count ("two cloud providers") could count anything, and a duration
+        # ("in 10 minutes") measures many things.
+        if efigs and any(f.unit and f.unit != "s" for f in comparable):
             needed = min(needed, t["figure_match"])
         if score < needed:
             continue
@@ -148,8 +153,10 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
                         published)
         # A figure of the same kind on the same topic is often another quantity ("47% use it daily"
         # beside "53% are productive"): below the full match score a mismatch also needs the same
-        # word after the figure; a stale figure is evidence enough by itself.
-        if verdict is not None and verdict.kind == "figure-mismatch" and score < t["match"] \
+        # word after the figure, and so does a duration at any score ("a new Edition every three
+        # years" is not "a new version every six weeks"); a stale figure is evidence enough by itself.
+        loose = score < t["match"] or any(f.unit == "s" for f in comparable)
+        if verdict is not None and verdict.kind == "figure-mismatch" and loose \
                 and not _same_words(text, comparable, entry.text, efigs):
             continue
         candidates.append((score + head_start, verdict))
