@@ -242,3 +242,24 @@ def test_a_percentage_of_another_share_is_not_compared(lint):
     assert claims(lint, "Acme Cloud buys renewable energy to match 60% of the power its data centers use.")[0] == [
         ("BL203", "renewable-match")]
     assert claims(lint, "Acme Cloud customers say 35% of their workloads now run in containers.")[0] == []
+
+
+@pytest.mark.parametrize("text,form,how", [
+    ("The driver app does not support passkeys yet.",
+     "Drivers sign in to the driver app with a passkey, without a password.", "negation"),
+    ("Acme Cloud does not require code changes.", "Acme Cloud requires no code changes.", ""),
+    ("Our SOC 2 Type II certification lapsed in 2025.", "Acme Cloud is SOC 2 Type II certified.", "reversal"),
+    ("Support is available only during business hours.",
+     "Every plan includes 24/7 support from human engineers.", "scope"),
+    ("New versions can change things, but only in backwards-compatible ways.",
+     "Editions let the language evolve; every edition interoperates with the others.", ""),
+    ("Linkerd-proxy doesn't even have a config file.",
+     "Linkerd's data plane proxy is written in Rust, a memory-safe language.", ""),
+])
+def test_contradiction_is_what_the_sentence_denies_not_a_count_of_negations(text, form, how):
+    """Issue 12: a "not" or a reversal of a word the entry asserts, or a narrowing of what it says of
+    everyone; the entry's own "without a password" is about passwords, and a "not" about something
+    else denies nothing."""
+    from brandlint.claims.detect import contradicts
+
+    assert contradicts(text, form) == how

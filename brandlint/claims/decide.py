@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.detect import (SHAPES, Signal, closest_form, names_in, negated, negated_about,
+from brandlint.claims.detect import (SHAPES, Signal, closest_form, contradicts, names_in, negated, negated_about,
                                      shares_words, superlatives)
 from brandlint.figures import Figure, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
@@ -213,11 +213,13 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
         return Verdict("retired", entry, score, {
             "retired_on": str(entry.retired_on), "instead": instead.text if instead else "",
             "instead_id": instead.id if instead else ""})
-    # A contradiction says "not" itself: a sentence that merely leaves out an entry's "without code
-    # changes" or "zero configuration" does not deny it.
+    # A contradiction denies what the entry asserts: an explicit "not" or a reversal ("lapsed") of one
+    # of its words, or a narrowing of what it says of everyone ("only on weekdays" against "24/7"). A
+    # sentence that merely leaves out an entry's "without code changes" does not deny it.
+    if score >= contradiction and any(contradicts(text, f) for f in forms):
+        return Verdict("contradiction", entry, score, {})
     if flipped:
-        denies = negated_about(text, forms, explicit=True)
-        return Verdict("contradiction", entry, score, {}) if denies and score >= contradiction else None
+        return None
     if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
         old = next((f for f in comparable if any(f.same(p) for p in stale)), None)
         current = efigs[0].show() + when

@@ -135,30 +135,76 @@ def shares_words(text: str, form: str) -> bool:
     return _share(_stems(text), _stems(form, lower_only=True))
 
 
-def negated_about(text: str, entry_texts, explicit: bool = False) -> bool:
-    """An odd number of negations that bear on the entry (its text or variants). Plain negation, which
-    decides whether a sentence says or denies a prohibited or retired claim, counts unless it stands in
-    another clause that shares no word with the entry ("..., and there's nothing to install").
-    `explicit` (a contradiction, which needs positive evidence) counts a "not" only when one of the
-    entry's words follows it closely: "Linkerd's proxy doesn't even have a config file" does not deny
-    that it is written in Rust."""
-    pattern = EXPLICIT_NEGATION if explicit else NEGATION
+RESTRICTIVE = re.compile(wordlists.alternation(_WORDS["restrictive"]), re.I)
+UNIVERSAL = re.compile(wordlists.alternation(_WORDS["universal"]), re.I)
+REVERSAL = re.compile(wordlists.alternation(_WORDS["reversal"]), re.I)
+
+
+def _scopes(text: str, pattern, before: bool = False) -> set[str]:
+    """Stems of the few words a cue bears on, in its clause: after it ("does not encrypt data"), or
+    before it for a reversal ("the certification lapsed")."""
+    bounds = sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
+    stems: set[str] = set()
+    for m in pattern.finditer(text):
+        start = max(b for b in bounds if b <= m.start())
+        end = min(b for b in bounds if b >= m.end())
+        words = re.findall(r"[\w-]+", text[start:m.start()] if before else text[m.end():end])
+        stems |= _stems(" ".join(words[-NEGATION_REACH:] if before else words[:NEGATION_REACH]))
+    return stems
+
+
+def contradicts(text: str, form: str) -> str:
+    """How the sentence denies the wording, or "": it negates (explicitly) or reverses a word the
+    wording asserts ("does not support passkeys" against "sign in with a passkey, without a password":
+    the entry's own "without" is about passwords, not passkeys), or narrows what the wording says of
+    everyone ("only during business hours" against "24/7 support")."""
+    text = CONTRAST.sub(" ", text)
+    denied = _scopes(form, NEGATION)  # what the wording itself rules out ("without a password")
+    asserted = {w for w in _stems(form, lower_only=True) if not _share({w}, denied)}
+    negated_words = _scopes(text, EXPLICIT_NEGATION)
+    # "does not require code changes" agrees with "requires no code changes": both deny the changes
+    if _share(negated_words, asserted) and not _share(negated_words, denied):
+        return "negation"
+    if _share(_scopes(text, REVERSAL, before=True), asserted):
+        return "reversal"
+    # The narrowing must bear on what the wording says of everyone: a word of the restrictive clause
+    # stands next to the wording's "every"/"24/7" ("only in backwards-compatible ways" narrows
+    # nothing that "every edition interoperates" says).
+    if not UNIVERSAL.search(text) and _share(_clauses_with(text, RESTRICTIVE), _around(form, UNIVERSAL)):
+        return "scope"
+    return ""
+
+
+def _clauses_with(text: str, pattern) -> set[str]:
+    bounds = sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
+    return set().union(*(_stems(text[max(b for b in bounds if b <= m.start()):min(b for b in bounds if b >= m.end())])
+                         for m in pattern.finditer(text)))
+
+
+def _around(text: str, pattern, reach: int = 3) -> set[str]:
+    """Stems of the words within `reach` words of each match, in its clause."""
+    out: set[str] = set()
+    for m in pattern.finditer(text):
+        before = re.findall(r"[\w-]+", text[:m.start()])[-reach:]
+        after = re.findall(r"[\w-]+", text[m.end():])[:reach]
+        out |= _stems(" ".join(before + after), lower_only=True)
+    return out
+
+
+def negated_about(text: str, entry_texts) -> bool:
+    """An odd number of negations that bear on the entry (its text or variants), which decides whether a
+    sentence says or denies a prohibited or retired claim: a negation counts unless it stands in another
+    clause that shares no word with the entry ("..., and there's nothing to install")."""
     text = CONTRAST.sub(" ", text)
     bounds = sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
     anchors = set().union(*(_stems(t, lower_only=True)
                             for t in ([entry_texts] if isinstance(entry_texts, str) else entry_texts)))
     count = 0
-    for m in pattern.finditer(text):
+    for m in NEGATION.finditer(text):
         start = max(b for b in bounds if b <= m.start())
         end = min(b for b in bounds if b >= m.end())
-        if not explicit:
-            count += clauses == 1 or _share(_stems(text[start:end]), anchors)
-            continue
-        # A "not" that ends its clause ("even when they're not") points back at words it does not
-        # repeat: no evidence of a denial.
-        after = re.findall(r"[\w-]+", text[m.end():end])[:NEGATION_REACH]
-        count += bool(after) and _share(_stems(" ".join(after)), anchors)
+        count += clauses == 1 or _share(_stems(text[start:end]), anchors)
     return count % 2 == 1
 
 
