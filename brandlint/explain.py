@@ -66,12 +66,15 @@ def describe_findings(result: FileResult, line: int, messaging, ctx=None) -> str
                 out.append(f"  {key}: {value}")
     if ctx is not None and result.document is not None and messaging.entries:
         index = LineIndex(result.document)
-        for s, sig, verdict, ranked in analyse(result.document, ctx):
+        traces: list = []
+        for (s, sig, verdict, ranked), why in zip(analyse(result.document, ctx, traces), traces):
             if index.point(s.start)[0] <= line <= index.point(s.end)[0] and verdict is None:
                 out.append(f"{result.path}:{line}: claim-like sentence ({', '.join(sig.reasons)}), no finding:")
                 out.append(f"  text: {s.text!r}")
                 for entry, score in ranked:
                     out.append(f"    {score:.3f}  {entry.section:<10} {entry.id}: {entry.text}")
+                    if entry.id in why:
+                        out.append(f"           why no finding: {why[entry.id]}")
     return "\n".join(out) + "\n" if out else f"no findings on line {line} of {result.path}\n"
 
 

@@ -24,7 +24,7 @@ WORDS = re.compile(
     rf"\b(?P<words>(?:{_WORD})(?:[\s-](?:{_WORD}|hundred|thousand|million|billion|and))*)"
     rf"(?:\s(?P<unit>percent|per cent|times)\b)?\b",
     re.IGNORECASE)
-TWICE = re.compile(r"\b(twice|double|triple|half)\b", re.IGNORECASE)
+TWICE = re.compile(r"\b(twice|double|triple|half)\b(?!-)", re.IGNORECASE)  # not "double-check"
 # Durations are one kind of figure, in seconds: "15 minutes", "a week", "half an hour", "48 hours",
 # "30-day". A month is 30.44 days and a year 365.25, so "12 months" and "1 year" are the same figure.
 _SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400,

@@ -263,3 +263,30 @@ def test_contradiction_is_what_the_sentence_denies_not_a_count_of_negations(text
     from brandlint.claims.detect import contradicts
 
     assert contradicts(text, form) == how
+
+
+def test_explain_says_why_a_close_entry_gave_no_finding(project):
+    (project / "e.md").write_text("Acme Cloud encrypts every customer's data at rest and in transit.\n",
+                                  encoding="utf-8")
+    result = invoke("explain", "e.md:1", "--as-of", "2026-11-22")
+    assert result.stdout.splitlines() == [
+        "e.md:1: claim-like sentence (about the company), no finding:",
+        "  text: \"Acme Cloud encrypts every customer's data at rest and in transit.\"",
+        "    1.000  message    secure-by-default: Acme Cloud encrypts every customer's data at rest and in transit.",
+        "           why no finding: restates the approved entry",
+        "    0.621  prohibited cheapest: Acme Cloud is the cheapest cloud provider on the market.",
+        "           why no finding: similarity 0.621 is below the 0.725 needed",
+        "    0.595  message    pricing-terms: Prices and credits are subject to the Acme Cloud terms of service.",
+        "           why no finding: similarity 0.595 is below the 0.725 needed",
+        "    0.591  fact       customer-count: More than 4,000 companies run on Acme Cloud.",
+        "           why no finding: similarity 0.591 is below the 0.725 needed",
+        "    0.575  prohibited unhackable: Acme Cloud cannot be hacked.",
+        "           why no finding: similarity 0.575 is below the 0.725 needed", ""]
+
+
+def test_a_prohibited_claim_is_reported_beside_a_closer_entry_the_sentence_denies(lint):
+    """Issue 12: only a negation of that very claim clears a prohibited claim; denying another one in
+    the same sentence does not."""
+    assert claims(lint, "Acme Cloud never goes down, and we do not say it cannot be hacked.")[0] == [
+        ("BL200", "never-down")]
+    assert claims(lint, "We do not say that Acme Cloud cannot be hacked.")[0] == []

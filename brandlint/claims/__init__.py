@@ -133,9 +133,15 @@ def _rank_forms(forms, which, embed, index) -> dict:
     return out
 
 
-def analyse(document, ctx) -> list[tuple[Sentence, object, object, list]]:
-    """(sentence, signal, verdict or None, nearest entries) for every claim-like sentence."""
+def analyse(document, ctx, traces: list | None = None) -> list[tuple[Sentence, object, object, list]]:
+    """(sentence, signal, verdict or None, nearest entries) for every claim-like sentence. `traces`: give
+    a list to get, per sentence, a dict of entry id -> why it gave no finding (`brandlint explain`)."""
     known = names(ctx.messaging)
-    return [(s, sig, decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known, ctx.thresholds,
-                            near, ctx.published), ranked)
-            for s, sig, ranked, near in prepare(document, ctx.messaging, ctx.language)]
+    out = []
+    for s, sig, ranked, near in prepare(document, ctx.messaging, ctx.language):
+        why: dict = {}
+        out.append((s, sig, decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known,
+                                   ctx.thresholds, near, ctx.published, why), ranked))
+        if traces is not None:
+            traces.append(why)
+    return out

@@ -121,12 +121,14 @@ def _compares(text: str) -> bool:
 
 def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging: Messaging, channel: str,
            as_of: dt.date, names: list[str], thresholds: dict, near: bool = True,
-           published: dt.date | None = None) -> Verdict | None:
+           published: dt.date | None = None, trace: dict | None = None) -> Verdict | None:
     """Every entry close enough is judged; the closest judgement wins (prohibited and retired
     entries get a small head start, since missing them costs most). With near=False the scores
     come from the static first pass and only say that no entry is close. `published`: the document's
-    own date; a dated document is judged as of that day (what was retired or changed later is history)."""
+    own date; a dated document is judged as of that day (what was retired or changed later is history).
+    `trace`: give a dict to learn, per entry id, why it gave no finding."""
     t = {**THRESHOLDS, **thresholds}
+    why = trace if trace is not None else {}
     figures = [f for f in find_figures(text) if not f.year_like]
     sentence_names = names_in(text, names)
     sentence_best = superlatives(text)
@@ -147,6 +149,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if efigs and any(f.unit and f.unit != "s" for f in comparable):
             needed = min(needed, t["figure_match"])
         if score < needed:
+            why[entry.id] = f"similarity {score:.3f} is below the {needed:.3f} needed"
             continue
         head_start = t["priority"] if entry.section in ("prohibited", "retired") else 0.0
         verdict = judge(text, entry, score, comparable, efigs, messaging, channel, as_of, t["contradiction"],
@@ -156,22 +159,34 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # word after the figure, and so does a duration at any score ("a new Edition every three
         # years" is not "a new version every six weeks"); a stale figure is evidence enough by itself.
         loose = score < t["match"] or any(f.unit == "s" for f in comparable)
-        if verdict is not None and verdict.kind == "figure-mismatch" and loose \
-                and not _same_words(text, comparable, entry.text, efigs):
+        if verdict.kind == "figure-mismatch" and loose and not _same_words(text, comparable, entry.text, efigs):
+            why[entry.id] = "a figure of the same kind, but other words after it: likely another quantity"
             continue
+        if verdict.kind == "none":
+            why[entry.id] = verdict.message["why"]
+            verdict = None
         candidates.append((score + head_start, verdict))
-    if candidates:
-        return max(candidates, key=lambda c: c[0])[1]
+    # A prohibited or retired claim is reported whatever else the sentence says: a closer entry that
+    # it restates or denies ("..., and we do not say it cannot be hacked") does not clear it.
+    costly = [c for c in candidates if c[1] is not None and c[1].kind in ("prohibited", "retired")]
+    if costly or candidates:
+        return max(costly or candidates, key=lambda c: c[0])[1]
     best = ranked[0][1] if ranked else 0.0
     if sig.claim and best < t["related"]:
         return Verdict("unsupported", None, best, {"reasons": ", ".join(sig.claim)})
     return None
 
 
+def _declined(entry: Entry, score: float, why: str) -> Verdict:
+    """No finding, and why (for `brandlint explain`)."""
+    return Verdict("none", entry, score, {"why": why})
+
+
 def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messaging, channel: str,
           as_of: dt.date, contradiction: float = THRESHOLDS["contradiction"],
-          published: dt.date | None = None) -> Verdict | None:
-    """What a sentence that matches `entry` does to it; None when it restates or denies it harmlessly."""
+          published: dt.date | None = None) -> Verdict:
+    """What a sentence that matches `entry` does to it; a verdict of kind "none" (with why) when it
+    restates or denies it harmlessly."""
     judged_on = min(as_of, published) if published else as_of
     stale = [p for p in (parse_figure(x) for x in entry.previously) if p]
     when = ""
@@ -180,7 +195,8 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
         # history says was current on its date, or not at all when the history does not say.
         then = figures_on(entry, judged_on)
         if then is None or not comparable:
-            return None
+            return _declined(entry, score, f"the document is dated {judged_on}, before this entry became current "
+                                           f"({entry.since}), and its history says nothing of that day")
         efigs, stale = then
         when = f" on {judged_on}, the document's date"
     forms = (entry.text, *entry.variants)
@@ -197,18 +213,30 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     # An embedding alone is not evidence: the sentence must use a word of the entry or state its figure.
     if entry.section in ("prohibited", "retired") and not states_entry_figure \
             and not any(shares_words(text, f) for f in forms):
-        return None
+        return _declined(entry, score, "no word of the entry and not its figure: a close embedding alone is not "
+                                       "evidence")
     if entry.section == "prohibited" and _compares(entry.text) and not _compares(text):
-        return None  # "Rust is always faster than C" is not said by a sentence that compares nothing
+        # "Rust is always faster than C" is not said by a sentence that compares nothing
+        return _declined(entry, score, "the entry compares with others and the sentence does not")
     if entry.section == "prohibited":
-        return None if flipped else Verdict("prohibited", entry, score, {"reason": entry.reason})
+        claimed = [f for x in forms for f in find_figures(x) if not f.year_like]
+        if claimed and stated and not any(f.same(c) for f in stated for c in claimed):
+            # "arrival estimates are 94% accurate" is not "100% accurate"
+            return _declined(entry, score, "the sentence states another figure than the prohibited claim's")
+        return _declined(entry, score, "the sentence denies it") if flipped else \
+            Verdict("prohibited", entry, score, {"reason": entry.reason})
     if entry.section == "retired":
-        if flipped or (entry.retired_on and judged_on < entry.retired_on) or other_figure:
-            return None
+        if flipped:
+            return _declined(entry, score, "the sentence denies it")
+        if entry.retired_on and judged_on < entry.retired_on:
+            return _declined(entry, score, f"judged as of {judged_on}, before it was retired on {entry.retired_on}")
+        if other_figure:
+            return _declined(entry, score, "the sentence states another figure than the retired claim's")
         # The retired claim is restated only with its own distinction ("the only", "newest"): "a new
         # version of Rust" is not "the newest edition".
         if superlatives(entry.text) and not superlatives(text):
-            return None
+            return _declined(entry, score, "the retired claim's own distinction (" +
+                             ", ".join(sorted(superlatives(entry.text))) + ") is not in the sentence")
         instead = messaging.entry(entry.use_instead) if entry.use_instead else None
         return Verdict("retired", entry, score, {
             "retired_on": str(entry.retired_on), "instead": instead.text if instead else "",
@@ -219,7 +247,7 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     if score >= contradiction and any(contradicts(text, f) for f in forms):
         return Verdict("contradiction", entry, score, {})
     if flipped:
-        return None
+        return _declined(entry, score, "negated, but not a denial of a word the entry asserts")
     if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
         old = next((f for f in comparable if any(f.same(p) for p in stale)), None)
         current = efigs[0].show() + when
@@ -228,9 +256,10 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
         if not when:  # the history lists what was true, not everything that was false
             return Verdict("figure-mismatch", entry, score, {"found": comparable[0].show(), "current": current})
     if other_figure or when:
-        return None
+        return _declined(entry, score, f"states the figure current{when}" if when and not other_figure else
+                         "states another kind or amount than the entry's figure: not a restatement")
     if entry.embargo_until and as_of < entry.embargo_until and channel != "internal":
         return Verdict("embargo", entry, score, {"until": str(entry.embargo_until)})
     if entry.channels and channel not in entry.channels:
         return Verdict("channel", entry, score, {"channels": ", ".join(entry.channels)})
-    return None  # an approved message, restated
+    return _declined(entry, score, "restates the approved entry")
