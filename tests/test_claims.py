@@ -290,3 +290,11 @@ def test_a_prohibited_claim_is_reported_beside_a_closer_entry_the_sentence_denie
     assert claims(lint, "Acme Cloud never goes down, and we do not say it cannot be hacked.")[0] == [
         ("BL200", "never-down")]
     assert claims(lint, "We do not say that Acme Cloud cannot be hacked.")[0] == []
+
+
+def test_names_match_through_typographic_apostrophes_and_dashes():
+    from brandlint.claims.detect import names_in, own_claim
+
+    names = ["Tidewater's Insight", "Acme-Edge"]
+    assert names_in("Tidewater’s Insight is the fastest tool; Acme–Edge too.", names) == set(names)
+    assert own_claim("Tidewater’s Insight is the fastest tool.", names) == ("superlative",)

@@ -51,7 +51,8 @@ def own_claim(text: str, names: list[str]) -> tuple[str, ...]:
     Nothing for someone else's statistic or dated history."""
     if NOT_OWN.search(text):
         return ()
-    subjects = [m for n in names for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)]
+    subjects = [m for n in names for m in re.finditer(rf"(?<!\w){re.escape(n.translate(PLAIN))}(?!\w)",
+                                                      text.translate(PLAIN), re.I)]
     subjects += [*SUBJECTS.finditer(text), *WE.finditer(text)]
     if not subjects:
         return ()
@@ -61,8 +62,14 @@ def own_claim(text: str, names: list[str]) -> tuple[str, ...]:
                  if (follows(pattern) if shape in AFTER_SUBJECT else pattern.search(text)))
 
 
+# Typographic variants a writer's editor puts in and the messaging may not: ’ for ', – for -, a
+# no-break space for a space. Names are compared on the plain forms.
+PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2011": "-", "\u00a0": " "})
+
+
 def names_in(text: str, names: list[str]) -> set[str]:
-    return {n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)}
+    text = text.translate(PLAIN)
+    return {n for n in names if re.search(rf"(?<!\w){re.escape(n.translate(PLAIN))}(?!\w)", text, re.I)}
 
 
 def signal(text: str, names: list[str]) -> Signal:
