@@ -199,42 +199,6 @@ def explain(target, config_path, channel, as_of):
 
 
 @commands.group()
-def messaging():
-    """Work with the master messaging."""
-
-
-@messaging.command("check")
-@click.option("--config", "config_path", type=click.Path())
-@click.option("--threshold", type=float, default=0.80, show_default=True,
-              help="Entries at least this similar are reported as confusable.")
-def messaging_check(config_path, threshold):
-    """Validate the messaging and report entries so alike that matching will confuse them."""
-    from brandlint.explain import confusable
-    from brandlint.language import ModelError
-
-    config, messaging, _ = _setup(config_path)
-    if config.messaging is None:
-        raise UsageFailure("no master messaging found: name a folder under 'messaging:' in brandlint.yaml, "
-                           "or run 'brandlint init' for a starter")
-    p = console.plural
-    click.echo(f"{config.messaging}: {p(len(messaging.entries), 'entry', 'entries')}, {p(len(messaging.terms), 'term')}, "
-               f"{p(len(messaging.voice), 'voice setting')} in {p(len(messaging.files), 'file')}: valid")
-    if not (messaging.entries or messaging.terms or messaging.voice):
-        console.warn(f"the messaging folder {config.messaging} has no entries, terms or voice settings")
-    if len(messaging.entries) > 1 and console.claims_extra_missing():
-        console.note(f"confusable entries are found by meaning, and {console.CLAIMS_EXTRA}")
-        sys.exit(0)
-    try:
-        pairs = confusable(messaging, _language(config), threshold)
-    except ModelError as exc:
-        raise UsageFailure(str(exc)) from None
-    for a, b, score in pairs:
-        click.echo(f"{a.source}:{a.line}: warning: {a.section} '{a.id}' and {b.section} '{b.id}' "
-                   f"({b.source}:{b.line}) are {score:.2f} similar; reword one so drafts match the right entry")
-    sys.exit(1 if pairs else 0)
-
-
-@commands.group()
 def server():
     """An opt-in local server that keeps the models loaded between runs."""
 
@@ -378,8 +342,10 @@ def _lint_for_baseline(paths, config_path, channel, as_of, select, ignore):
 
 
 # `report` and `model` live in their own modules (this one is long enough).
+from brandlint.cli_messaging import messaging  # noqa: E402
 from brandlint.cli_model import model  # noqa: E402
 from brandlint.cli_report import command as _report  # noqa: E402
 
+commands.add_command(messaging)
 commands.add_command(model)
 commands.add_command(_report(_setup, _run, _date, UsageFailure), "report")

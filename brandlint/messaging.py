@@ -15,11 +15,12 @@ from brandlint.yamlfile import ConfigError, Located, check_keys, decode, expect,
 SECTIONS = {"facts": "fact", "messages": "message", "prohibited": "prohibited", "retired": "retired"}
 TOP_KEYS = {"company", "facts", "messages", "prohibited", "retired", "terms", "voice"}
 ENTRY_KEYS = {
-    "fact": {"text", "figure", "previously", "since", "channels", "embargo_until", "variants", "note", "required_in"},
+    "fact": {"text", "figure", "previously", "since", "channels", "embargo_until", "variants", "note", "required_in",
+             "examples"},
     "message": {"text", "figure", "previously", "since", "channels", "embargo_until", "variants", "note",
-                "required_in"},
-    "prohibited": {"text", "reason", "variants", "note"},
-    "retired": {"text", "retired_on", "use_instead", "variants", "note"},
+                "required_in", "examples"},
+    "prohibited": {"text", "reason", "variants", "note", "examples"},
+    "retired": {"text", "retired_on", "use_instead", "variants", "note", "examples"},
 }
 TERM_KEYS = {"use", "avoid", "case_sensitive", "channels", "note"}
 VOICE_KEYS = {"max_grade", "max_sentence_words", "passive", "min_words"}
@@ -56,6 +57,7 @@ class Entry:
     required_in: tuple[str, ...] = ()  # path globs of documents that must restate this entry
     since: dt.date | None = None  # when this wording or figure became current: older dated copy is history
     previously_since: tuple[dt.date | None, ...] = ()  # when each `previously` figure became current, if known
+    examples: tuple[tuple[str, str], ...] = ()  # ("pass" or "fail", wording): `brandlint messaging check` tests
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,17 @@ def _date(located: Located, keys: tuple, value) -> dt.date | None:
         raise located.error(keys, f"bad date {value!r}; write it as YYYY-MM-DD, e.g. 2027-01-15") from None
 
 
+def _examples(located: Located, keys: tuple, value) -> tuple[tuple[str, str], ...]:
+    """`examples: {pass: [...], fail: [...]}`: wordings that must give no finding, and wordings that
+    must give a finding about this entry."""
+    if value is None:
+        return ()
+    check_keys(located, keys, value, {"pass", "fail"}, "examples",
+               "examples:\n  pass: [Over 4,000 businesses rely on Acme Cloud.]\n  fail: [3,000 companies use Acme Cloud.]")
+    return tuple((group, text) for group in ("pass", "fail")
+                 for text in _strings(located, keys + (group,), value.get(group), f"examples {group}"))
+
+
 def _history(located: Located, keys: tuple, value) -> tuple[tuple[str, dt.date | None], ...]:
     """`previously:` items: a figure, or `figure:` with the `since:` date it became current."""
     items = [] if value is None else value if isinstance(value, list) else [value]
@@ -228,6 +241,7 @@ def _entry(located: Located, section_key: str, section: str, entry_id: str, body
         variants=_strings(located, keys + ("variants",), body.get("variants"), "variants"),
         source=located.path, line=located.line(*keys) or 0,
         required_in=_strings(located, keys + ("required_in",), body.get("required_in"), "required_in (path globs)"),
+        examples=_examples(located, keys + ("examples",), body.get("examples")),
     )
 
 

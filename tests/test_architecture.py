@@ -10,9 +10,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "brandlint"
 
 # Top to bottom. A module may import its own layer (without circles) and any layer below.
 LAYERS = [
-    ["cli", "cli_report", "cli_model", "__main__", "console", "runs", "init"],
+    ["cli", "cli_report", "cli_model", "cli_messaging", "__main__", "console", "runs", "init"],
     ["server", "lsp"],
-    ["project", "results", "gitdiff", "baselines", "explain", "reporters", "report"],
+    ["project", "results", "gitdiff", "baselines", "explain", "examples", "reporters", "report"],
     ["rules", "engine", "directives", "selectors"],
     ["kinds", "claims"],
     ["readers", "messaging", "config", "matching", "prose", "grades", "figures", "language", "fixes",

@@ -298,3 +298,30 @@ def test_names_match_through_typographic_apostrophes_and_dashes():
     names = ["Tidewater's Insight", "Acme-Edge"]
     assert names_in("Tidewater’s Insight is the fastest tool; Acme–Edge too.", names) == set(names)
     assert own_claim("Tidewater’s Insight is the fastest tool.", names) == ("superlative",)
+
+
+def test_messaging_examples_are_tests_and_calibrate_proposes_thresholds_from_them(project):
+    """Issue 12: an entry's `examples:` run in `messaging check` (pass: no finding; fail: a finding
+    about the entry), and `messaging calibrate` proposes thresholds under which more of them pass,
+    writing them only when asked."""
+    path = project / "messaging" / "claims.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    previously: [2,500, 3,000]        # figures published before: using one now is a stale figure\n",
+        "    previously: [2,500, 3,000]\n    examples:\n      pass:\n        - Over four thousand businesses rely on "
+        "Acme Cloud.\n      fail:\n        - 3,000 companies use Acme Cloud.\n        - Acme Cloud serves 6.\n"),
+        encoding="utf-8")
+    check = invoke("messaging", "check", "--as-of", "2026-11-22")
+    assert (check.exit_code, check.stdout.splitlines()[1:]) == (1, [
+        f"{path}:5: example of fact 'customer-count' fails: 'Acme Cloud serves 6.': expected a finding about "
+        "'customer-count', got no finding (similarity 0.666 is below the 0.725 needed)",
+        "examples: 2 of 3 pass"])
+    proposal = invoke("messaging", "calibrate", "--as-of", "2026-11-22")
+    assert proposal.stdout == ("examples passing: 2 of 3 with the current thresholds, 3 with the proposal\n"
+                               "claims:\n  thresholds:\n    match: 0.65\n")
+    assert (project / "brandlint.yaml").read_text(encoding="utf-8") == "messaging: messaging\n"
+    written = invoke("messaging", "calibrate", "--as-of", "2026-11-22", "--write")
+    assert written.stdout.splitlines()[-1] == f"wrote the thresholds to {project / 'brandlint.yaml'}"
+    assert (project / "brandlint.yaml").read_text(encoding="utf-8") == (
+        "messaging: messaging\nclaims:\n  thresholds:\n    match: 0.65\n")
+    again = invoke("messaging", "check", "--as-of", "2026-11-22")
+    assert (again.exit_code, again.stdout.splitlines()[-1]) == (0, "examples: 3 of 3 pass")

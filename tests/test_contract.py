@@ -200,7 +200,7 @@ def test_plain_install_runs_check_and_messaging_check_without_a_traceback(projec
     assert check.returncode == 0
     messaging = plain("messaging", "check", cwd=project)
     assert messaging.stdout == f"{project / 'messaging'}: 16 entries, 5 terms, 3 voice settings in 2 files: valid\n"
-    assert messaging.stderr == ("brandlint: note: confusable entries are found by meaning, and claims checks "
+    assert messaging.stderr == ("brandlint: note: confusable entries and examples are judged by meaning, and claims checks "
                                 "(off-message claims, figures, embargoes) need numpy, onnxruntime and tokenizers, "
                                 "which a full install brings: pip install numpy onnxruntime tokenizers\n")
     assert messaging.returncode == 0
