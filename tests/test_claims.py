@@ -325,3 +325,16 @@ def test_messaging_examples_are_tests_and_calibrate_proposes_thresholds_from_the
         "messaging: messaging\nclaims:\n  thresholds:\n    match: 0.65\n")
     again = invoke("messaging", "check", "--as-of", "2026-11-22")
     assert (again.exit_code, again.stdout.splitlines()[-1]) == (0, "examples: 3 of 3 pass")
+
+
+def test_a_sentence_with_two_claims_is_judged_clause_by_clause(project):
+    """Issue 12: a retired claim in one clause and a wrong figure in the other are both reported; the
+    retired claim points at its own clause."""
+    (project / "two.md").write_text("Our customers say so. Half of the Fortune 500 run on Acme Cloud, and more than "
+                                    "5,000 companies trust us with their workloads.\n", encoding="utf-8")
+    result = invoke("check", "two.md", "--select", "BL201,BL203", "--format", "concise", "--as-of", "2026-11-22")
+    assert result.stdout.splitlines()[:-1] == [
+        "two.md:1:23: BL201 [error] Retired claim 'fortune-500' (retired 2025-06-30, similarity 0.84); say "
+        "instead: More than 4,000 companies run on Acme Cloud.",
+        "two.md:1:23: BL203 [error] '5,000' does not match fact 'customer-count' (4,000). Approved: More than "
+        "4,000 companies run on Acme Cloud."]

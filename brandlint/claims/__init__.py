@@ -11,6 +11,7 @@ from brandlint.claims.decide import decide
 from brandlint.claims.detect import denegate, negated, signal
 
 TOP_K = 5
+COSTLY = ("prohibited", "retired")
 # Static-model score below which a sentence is far from every entry (evaluation/calibrate.py: the
 # lowest static score of a sentence the transformer scores 0.575 or more is 0.651 on `tune`, 0.634
 # on `test`; a long unrelated sentence can reach 0.60).
@@ -23,6 +24,7 @@ class Sentence:
     start: int
     end: int
     kind: str
+    clause: bool = False  # a clause of a sentence that carries two claims, judged for the costly kinds only
 
 
 def names(messaging) -> list[str]:
@@ -94,8 +96,15 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         return []
     known = names(messaging)
     found = [(s, signal(s.text, known)) for s in sentences(document, language)]
-    claims = [(s, sig) for s, sig in found if sig.strength > 0]
-    forms = [_forms(s.text) for s, _ in claims]
+    claims, forms = [], []
+    for s, sig in found:
+        if sig.strength > 0:
+            claims.append((s, sig))
+            forms.append(_forms(s.text))
+            for clause, clause_sig in _claim_clauses(document, s, sig, known):
+                claims.append((clause, clause_sig))
+                # a clause is also scored as its whole sentence, which names what "us" and "it" are
+                forms.append(_forms(clause.text) + [s.text])
     ranked: list = [None] * len(claims)
     near = list(range(len(claims)))
     if language.static() is not None and claims:
@@ -111,6 +120,27 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
             ranked[i] = exact[i]
     near_set = set(near)
     return [(s, sig, r, i in near_set) for i, ((s, sig), r) in enumerate(zip(claims, ranked))]
+
+
+# Where a sentence that carries two claims divides: "Half of the Fortune 500 run on Acme Cloud, and
+# more than 5,000 companies trust us" is a retired claim and a figure, each judged on its own.
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+")
+MIN_CLAUSE_WORDS = 4
+
+
+def _claim_clauses(document, s: Sentence, sig, known) -> list:
+    """The sentence's clauses when two or more of them make a claim of their own (a figure, a
+    superlative, an absolute), each with its own span; else none."""
+    raw = document.source[s.start:s.end]
+    cuts = [0, *(i for m in CLAUSE_BREAK.finditer(raw) for i in (m.start(), m.end())), len(raw)]
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if len(raw[a:b].split()) >= MIN_CLAUSE_WORDS]
+    if len(spans) < 2 or len(spans) != len(cuts) // 2:
+        return []
+    parts = [Sentence(" ".join(raw[a:b].split()), s.start + a, s.start + b, s.kind, clause=True) for a, b in spans]
+    signals = [signal(p.text, known) for p in parts]
+    if sum(g.strength >= 1 for g in signals) < 2:
+        return []
+    return list(zip(parts, signals))
 
 
 def _forms(text: str) -> list[str]:
@@ -140,8 +170,16 @@ def analyse(document, ctx, traces: list | None = None) -> list[tuple[Sentence, o
     out = []
     for s, sig, ranked, near in prepare(document, ctx.messaging, ctx.language):
         why: dict = {}
-        out.append((s, sig, decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known,
-                                   ctx.thresholds, near, ctx.published, why), ranked))
+        verdict = decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known, ctx.thresholds, near,
+                         ctx.published, why)
+        if s.clause:
+            # A clause adds only a prohibited or retired claim its sentence as a whole did not show
+            # ("Half of the Fortune 500 run on Acme Cloud, and more than 5,000 companies trust us").
+            whole = next((v for c, _, v, _ in reversed(out) if not c.clause), None)
+            if verdict is None or verdict.kind not in COSTLY or (whole is not None and whole.kind == verdict.kind
+                                                                  and whole.entry == verdict.entry):
+                continue
+        out.append((s, sig, verdict, ranked))
         if traces is not None:
             traces.append(why)
     return out
