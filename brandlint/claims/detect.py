@@ -111,7 +111,7 @@ _STOP = {"the", "and", "for", "with", "our", "its", "their", "your", "any", "all
 NEGATION_REACH = 4  # words after a negation that say what it denies ("does not encrypt customer data")
 
 
-NEGATIVE_PREFIX = re.compile(r"(un|non|dis|in|im)([a-z]{4,})")
+NEGATIVE_PREFIX = re.compile(r"(un|non)([a-z]{4,})")  # not "in": "includes" is no negation of "cludes"
 
 
 def _stems(text: str, lower_only: bool = False) -> set[str]:
@@ -156,7 +156,8 @@ def _scopes(text: str, pattern, before: bool = False) -> set[str]:
         start = max(b for b in bounds if b <= m.start())
         end = min(b for b in bounds if b >= m.end())
         words = re.findall(r"[\w-]+", text[start:m.start()] if before else text[m.end():end])
-        stems |= _stems(" ".join(words[-NEGATION_REACH:] if before else words[:NEGATION_REACH]))
+        # names ("Acme Cloud") say whose, not what is denied
+        stems |= _stems(" ".join(words[-NEGATION_REACH:] if before else words[:NEGATION_REACH]), lower_only=True)
     return stems
 
 
@@ -169,8 +170,11 @@ def contradicts(text: str, form: str) -> str:
     denied = _scopes(form, NEGATION)  # what the wording itself rules out ("without a password")
     asserted = {w for w in _stems(form, lower_only=True) if not _share({w}, denied)}
     negated_words = _scopes(text, EXPLICIT_NEGATION)
-    # "does not require code changes" agrees with "requires no code changes": both deny the changes
-    if _share(negated_words, asserted) and not _share(negated_words, denied):
+    # "does not require code changes" agrees with "requires no code changes": both deny the changes;
+    # and a denial mostly of other things is narrower than the entry ("will no longer publish a blog
+    # post each time" does not deny "publishes what it found").
+    own = sum(_share({w}, asserted) for w in negated_words)
+    if own and own * 2 >= len(negated_words) and not _share(negated_words, denied):
         return "negation"
     if _share(_scopes(text, REVERSAL, before=True), asserted):
         return "reversal"
