@@ -255,6 +255,10 @@ def test_a_percentage_of_another_share_is_not_compared(lint):
      "Editions let the language evolve; every edition interoperates with the others.", ""),
     ("Linkerd-proxy doesn't even have a config file.",
      "Linkerd's data plane proxy is written in Rust, a memory-safe language.", ""),
+    ("The team will no longer publish a blog post each time a malicious crate is found.",
+     "The team removes malicious crates and publishes what it found.", ""),
+    ("Customer data is never encrypted on Acme Cloud.",
+     "Acme Cloud encrypts every customer's data at rest and in transit.", "negation"),
 ])
 def test_contradiction_is_what_the_sentence_denies_not_a_count_of_negations(text, form, how):
     """Issue 12: a "not" or a reversal of a word the entry asserts, or a narrowing of what it says of
