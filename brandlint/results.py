@@ -14,7 +14,7 @@ from brandlint.model import Document, FileResult, Finding
 
 
 @functools.lru_cache(maxsize=1)
-def _code_digest() -> str:
+def code_digest() -> str:
     """brandlint's own code and language data: a word list or a check changed without a new version
     (a checkout, an editable install) must not serve results computed by the old one."""
     digest = hashlib.sha256()
@@ -28,7 +28,7 @@ def key(path: str, data: bytes, run) -> str:
     """Everything a result depends on: brandlint's code, the configuration, messaging, rules, models,
     options and the file's bytes."""
     digest = hashlib.sha256()
-    digest.update(_code_digest().encode())
+    digest.update(code_digest().encode())
     rules = [(r.code, r.severity, r.message, sorted(r.options.items(), key=str)) for r in run.rules]
     for part in (__version__, os.path.abspath(path), run.config.raw, str(run.config.root), run.messaging.digest,
                  repr(rules), repr((run.config.select, run.config.ignore, run.config.fail_on)), run.channel or "",

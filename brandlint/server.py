@@ -29,7 +29,14 @@ from pathlib import Path
 
 from brandlint import __version__, cache
 
-IDENTITY = f"{__version__}:{Path(__file__).resolve().parent}"
+
+
+def identity() -> str:
+    """Same version and same code and word lists: two installs of one brandlint (the user's and a
+    pre-commit hook's) share a server; a different checkout, even of the same version, does not."""
+    from brandlint.results import code_digest
+
+    return f"{__version__}:{code_digest()[:16]}"
 
 
 ACCEPT_TIMEOUT = 5.0  # seconds the client waits to hear its request was taken, before running locally
@@ -98,8 +105,8 @@ class _Handler(socketserver.StreamRequestHandler):
         except (OSError, ValueError):
             return
         self.server.last = time.monotonic()
-        if request.get("identity") != IDENTITY:
-            reply = {"error": f"server runs {IDENTITY}"}
+        if request.get("identity") != identity():
+            reply = {"error": f"server runs {identity()}"}
         elif request.get("stop"):
             self.server.stopping = True
             with contextlib.suppress(OSError):  # gone at once for clients; the loop ends at its next turn
@@ -116,6 +123,8 @@ class _Handler(socketserver.StreamRequestHandler):
                 self.wfile.write(b'{"accepted": true}\n')
                 self.connection.settimeout(None)
                 reply = self.server.check(request)
+            except OSError:  # the client gave up and ran the check itself: nothing to answer
+                return
             finally:
                 self.server.last = time.monotonic()  # a long run is not idle time
                 self.server.busy.release()
@@ -133,6 +142,15 @@ class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
         self.root = Path.cwd().resolve()
         self.busy = threading.Lock()  # a run changes the process's cwd, environment and streams: one at a time
         super().__init__(str(path), _Handler)
+
+    def handle_error(self, request, client_address):
+        """A client that went away (it falls back to a local run after a short wait) is one line in the
+        log, not a traceback; anything else keeps socketserver's full report."""
+        kind = sys.exc_info()[0]
+        if kind is not None and issubclass(kind, (BrokenPipeError, ConnectionError, TimeoutError)):
+            print(f"brandlint server: a client left early ({kind.__name__})", file=sys.stderr, flush=True)
+            return
+        super().handle_error(request, client_address)
 
     def check(self, request: dict) -> dict:
         out, err = io.StringIO(), io.StringIO()
@@ -187,7 +205,7 @@ def call(request: dict, timeout: float = 600) -> dict | None:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.settimeout(ACCEPT_TIMEOUT)
             sock.connect(str(path))
-            sock.sendall(json.dumps({"identity": IDENTITY, **request}).encode() + b"\n")
+            sock.sendall(json.dumps({"identity": identity(), **request}).encode() + b"\n")
             handle = sock.makefile("rb")
             reply = json.loads(handle.readline() or b"{}")
             if reply.get("accepted"):

@@ -434,7 +434,7 @@ def test_running_server_refuses_outside_paths_answers_busy_and_keeps_a_private_l
         assert server.call({**request, "argv": ["check", "post.md", "-o", str(elsewhere / "out.txt")]}) is None
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as long_run:
             long_run.connect(str(server.socket_path()))
-            long_run.sendall(json.dumps({"identity": server.IDENTITY, **request,
+            long_run.sendall(json.dumps({"identity": server.identity(), **request,
                                          "argv": ["check", "big.md", "--select", "wording", "--no-cache"]}).encode()
                              + b"\n")
             answers = long_run.makefile("rb")
@@ -444,3 +444,27 @@ def test_running_server_refuses_outside_paths_answers_busy_and_keeps_a_private_l
     finally:
         subprocess.run(exe + ["server", "stop"], cwd=project, env=env, capture_output=True)
     assert secret not in (server.folder() / "server.log").read_text(encoding="utf-8", errors="replace")
+
+
+def test_two_installs_of_the_same_code_share_a_server_identity(tmp_path):
+    """Issue 13: a server started from the user's install serves the pre-commit hook's copy of the same
+    brandlint; a copy whose code differs (even by a word list) is refused."""
+    import shutil
+    import subprocess
+    import sys
+
+    from brandlint import server
+
+    copy = tmp_path / "other-install"
+    shutil.copytree(Path(server.__file__).parent, copy / "brandlint",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+
+    def identity_of(root):
+        return subprocess.run([sys.executable, "-c", "from brandlint import server; print(server.identity())"],
+                              env={**os.environ, "PYTHONPATH": str(root)}, cwd=tmp_path, capture_output=True,
+                              text=True, check=True).stdout.strip()
+
+    assert identity_of(copy) == server.identity()
+    words = copy / "brandlint" / "data" / "claims.yaml"
+    words.write_text(words.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert identity_of(copy) != server.identity()
