@@ -151,6 +151,20 @@ def test_fifo_is_skipped_with_a_note(project):
     assert result.exit_code == 0
 
 
+def test_a_sparse_4_gb_file_and_dev_zero_are_refused_before_reading(project):
+    """Sizes are checked before anything is read: a sparse 4 GB file is a clear finding at once, and
+    /dev/zero (a device) is skipped with a note; the rest of the run goes on."""
+    with open(project / "huge.md", "wb") as f:
+        f.truncate(4 * 2**30)  # sparse: no disk used, and reading it would take 4 GB of memory
+    write(project / "ok.md", "Our clients.\n")
+    result = invoke("check", "huge.md", "/dev/zero", "ok.md", "--select", "BL001,BL100", "--format", "concise")
+    assert result.stdout.splitlines()[:-1] == [
+        "huge.md:1:1: BL001 [error] cannot lint this file: file is 4096 MB; brandlint reads drafts up to 50 MB",
+        "ok.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'."]
+    assert "brandlint: note: /dev/zero: skipped: not a regular file (a FIFO, a device or a socket)" in result.stderr
+    assert result.exit_code == 1
+
+
 @pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "github", "junit"])
 def test_file_names_cannot_forge_lines_in_any_format(project, fmt):
     write(project / "n" / "a\nb.md", "Our clients.\n")
