@@ -9,7 +9,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
-from brandlint.claims import names, prepare
+from brandlint.claims import keeps, names, prepare
 from brandlint.claims.decide import THRESHOLDS, decide
 from brandlint.model import Block, Document
 
@@ -50,10 +50,12 @@ def judge(messaging, items, sentences, thresholds: dict, as_of: dt.date, channel
     known = names(messaging)
     outcomes = []
     for item, found in zip(items, sentences):
-        verdicts, why = [], {}
+        verdicts, why, whole = [], {}, None
         for s, sig, ranked, near in found:
             verdict = decide(s.text, sig, ranked, messaging, channel, as_of, known, thresholds, near, None, why)
-            if verdict is not None:
+            if not s.clause:
+                whole = verdict
+            if verdict is not None and keeps(s, verdict, whole if s.clause else None):
                 verdicts.append(verdict)
         about = [v for v in verdicts if v.entry is not None and v.entry.id == item.entry.id]
         ok = bool(about) if item.group == "fail" else not verdicts

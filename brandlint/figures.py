@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -95,6 +96,24 @@ def _words_value(words: str) -> float | None:
     return total + current if seen else None
 
 
+class _Spans:
+    """Spans already read as figures, kept sorted: "is this position taken" in log time, so a text
+    with thousands of numbers costs n log n, not n squared."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def __contains__(self, position: int) -> bool:
+        i = bisect.bisect_right(self.starts, position) - 1
+        return i >= 0 and position < self.ends[i]
+
+
 def _seconds(unit: str) -> float:
     unit = unit.lower()
     return _SECONDS.get(unit, _SECONDS.get(unit[:-1], 0)) if unit not in _SECONDS else _SECONDS[unit]
@@ -102,8 +121,10 @@ def _seconds(unit: str) -> float:
 
 def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
-    taken: list[tuple[int, int]] = []
-    names = [m.span() for m in NOT_QUANTITY.finditer(text)]
+    taken = _Spans()
+    names = _Spans()
+    for m in NOT_QUANTITY.finditer(text):
+        names.add(*m.span())
     for m in NUMBER.finditer(text):
         digits = m["num"].replace(",", "")
         value = float(digits + (m["dec"] or ""))
@@ -114,17 +135,17 @@ def find_figures(text: str) -> list[Figure]:
                      and not m["dec"] and len(digits) == 4 and 1900 <= value <= 2100)
         # "Fortune 500", "Windows 11": a bare number right after a capitalised word names something.
         year_like = year_like or (not m["cur"] and not scale and not m["unit"] and not m["plus"]
-                                  and bool(NAMED.search(text[:m.start()])))
-        year_like = year_like or any(a <= m.start() < b for a, b in names)
+                                  and bool(NAMED.search(text[max(0, m.start() - 60):m.start()])))
+        year_like = year_like or m.start() in names
         end = m.end()
         while end > m.start() and text[end - 1] == " ":
             end -= 1
         if not unit and not year_like and (d := DURATION.match(text, end)):
             value, unit, end = value * _seconds(d["du"]), "s", d.end()
         found.append(Figure(value, unit, m.start(), end, text[m.start():end], year_like))
-        taken.append((m.start(), end))
+        taken.add(m.start(), end)
     for m in WORDS.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
         words = m["words"].strip()
         # "one" alone is nearly always a pronoun or article; it is not a figure.
@@ -137,10 +158,10 @@ def find_figures(text: str) -> list[Figure]:
         if not unit and (d := DURATION.match(text, end)):
             value, unit, end = value * _seconds(d["du"]), "s", d.end()
         found.append(Figure(value, unit, m.start(), end, text[m.start():end]))
-        taken.append((m.start(), end))
+        taken.add(m.start(), end)
     for m in ARTICLE.finditer(text):
         start, end = m.span("art") if m["art"] else m.span("art2")
-        if any(s <= start < e for s, e in taken):
+        if start in taken:
             continue
         half = 0.5 if (m["half"] or m["half2"]) else 1.0
         if m["scale"]:
@@ -148,9 +169,9 @@ def find_figures(text: str) -> list[Figure]:
         else:
             value, unit = half * _seconds(m["du"]), "s"
         found.append(Figure(value, unit, start, end, text[start:end]))
-        taken.append((start, end))
+        taken.add(start, end)
     for m in TWICE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
         value = {"twice": 2, "double": 2, "triple": 3, "half": 0.5}[m.group(1).lower()]
         unit = "x" if value != 0.5 else "%"

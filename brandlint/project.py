@@ -140,7 +140,8 @@ def context_for(document: Document, run: Run) -> tuple:
     claims = run.config.claims
     ctx = engine.Context(run.messaging, channel, run.as_of, claims.get("thresholds") or {},
                          claims.get("unsupported_severity") or {}, run.language, run.rules,
-                         published(document) if claims.get("dated_documents", True) else None)
+                         published(document, relative(document.path, run.config.root))
+                         if claims.get("dated_documents", True) else None)
     return ctx, for_channel(list(run.rules), run.config, channel)
 
 

@@ -16,13 +16,18 @@ PATH_KEYS = tuple(_DATES["path_keys"])
 PATTERNS = tuple(re.compile(p) for p in _DATES["patterns"])
 
 
-def published(document: Document) -> dt.date | None:
+def published(document: Document, path: str | None = None) -> dt.date | None:
+    """`path`: the document's path relative to the project root (folders above the project, such as
+    a backup-2023-01-15 folder, say nothing of when the copy was published). Office files are not
+    dated: tools write template dates into them and copy them under any name."""
+    if document.format in ("pptx", "docx"):
+        return None
     meta = {str(k).lower(): v for k, v in document.meta.items()} if isinstance(document.meta, dict) else {}
     for key in KEYS:
         day = _as_date(meta.get(key))
         if day:
             return day
-    for text in [meta.get(k) for k in PATH_KEYS] + [document.path]:
+    for text in [meta.get(k) for k in PATH_KEYS] + [document.path if path is None else path]:
         day = in_path(text) if isinstance(text, str) else None
         if day:
             return day

@@ -105,8 +105,8 @@ class _Handler(socketserver.StreamRequestHandler):
         except (OSError, ValueError):
             return
         self.server.last = time.monotonic()
-        if request.get("identity") != identity():
-            reply = {"error": f"server runs {identity()}"}
+        if request.get("identity") != self.server.identity:
+            reply = {"error": f"server runs {self.server.identity}"}
         elif request.get("stop"):
             self.server.stopping = True
             with contextlib.suppress(OSError):  # gone at once for clients; the loop ends at its next turn
@@ -120,11 +120,12 @@ class _Handler(socketserver.StreamRequestHandler):
             reply = {"error": "busy"}  # the client runs the check itself rather than wait
         else:
             try:
-                self.wfile.write(b'{"accepted": true}\n')
+                try:
+                    self.wfile.write(b'{"accepted": true}\n')
+                except OSError:  # the client gave up and ran the check itself: nothing to answer
+                    return
                 self.connection.settimeout(None)
                 reply = self.server.check(request)
-            except OSError:  # the client gave up and ran the check itself: nothing to answer
-                return
             finally:
                 self.server.last = time.monotonic()  # a long run is not idle time
                 self.server.busy.release()
@@ -140,6 +141,7 @@ class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
         self.idle, self.last, self.stopping = idle, time.monotonic(), False
         self.handler = handler  # (argv, pool) -> exit code; given by the CLI, which this module never imports
         self.root = Path.cwd().resolve()
+        self.identity = identity()  # of the code loaded now, not of files changed while it runs
         self.busy = threading.Lock()  # a run changes the process's cwd, environment and streams: one at a time
         super().__init__(str(path), _Handler)
 

@@ -232,6 +232,8 @@ def test_a_not_in_another_clause_neither_hides_nor_makes_a_claim(lint):
     entry does not say contradicts nothing; one about what it says does."""
     assert claims(lint, "Acme Cloud never goes down, and you do not need to install anything.")[0] == [
         ("BL200", "never-down")]
+    # the entry's own "never" in another clause is not a word the clause shares with it
+    assert claims(lint, "Acme Cloud never goes down and you never wait.")[0] == [("BL200", "never-down")]
     assert claims(lint, "Acme Cloud encrypts your data at rest, and its agent does not even need a config file.")[0] \
         == []
     assert claims(lint, "Acme Cloud does not encrypt customer data in transit.")[0] == [
@@ -342,3 +344,20 @@ def test_a_sentence_with_two_claims_is_judged_clause_by_clause(project):
         "instead: More than 4,000 companies run on Acme Cloud.",
         "two.md:1:23: BL203 [error] '5,000' does not match fact 'customer-count' (4,000). Approved: More than "
         "4,000 companies run on Acme Cloud."]
+
+
+def test_a_duration_that_ends_the_entry_is_compared_by_the_words_before_it(project):
+    """`figure: 8` for "more than 8 years": a draft's "5 years" is a mismatch and "7 years" (a
+    `previously` value, read in years too) is stale, though no word follows the figure in the entry."""
+    path = project / "messaging" / "claims.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("facts:\n", "facts:\n  years-in-business:\n"
+                    "    text: Acme Cloud has served customers for more than 8 years.\n    figure: 8\n"
+                    "    previously: [7]\n", 1), encoding="utf-8")
+    (project / "d.md").write_text("Acme Cloud has served customers for more than 5 years.\n\n"
+                                  "Acme Cloud has served customers for more than 7 years.\n", encoding="utf-8")
+    result = invoke("check", "d.md", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
+    approved = "Approved: Acme Cloud has served customers for more than 8 years."
+    assert result.stdout.splitlines()[:-1] == [
+        f"d.md:1:1: BL203 [error] '5 years' does not match fact 'years-in-business' (8 years). {approved}",
+        f"d.md:3:1: BL202 [error] '7 years' is out of date for 'years-in-business': the current figure is 8 years. "
+        f"{approved}"]

@@ -142,8 +142,10 @@ def _lying_zip(declared: int) -> bytes:
                     "decompression bomb"),
 ])
 def test_zip_headers_that_lie_about_sizes_are_refused_in_bounded_memory(declared, message):
-    """Issue 15: the guard counts the bytes that actually come out, never the sizes the headers claim,
-    so a zip that says 100 bytes (or 4 GB) and inflates to 120 MB is refused holding a few MB."""
+    """Issue 15: a zip member that inflates to 120 MB is refused holding a few MB whatever its headers
+    claim. Declaring 100 bytes, the zip library stops there and the CRC fails; declaring 4 GB, the
+    guard counts the bytes that actually come out and stops at the limit (a guard that trusted the
+    declared sizes would pass the first, and a reader without the guard would hold 120 MB)."""
     import tracemalloc
 
     data = _lying_zip(declared)

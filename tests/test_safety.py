@@ -254,27 +254,25 @@ def test_user_pattern_runs_in_linear_time(project):
                                                     + result.stdout.split("info)")[1])
 
 
-def test_a_run_of_colons_in_a_sentence_is_scored_not_timed_out(project, monkeypatch):
-    """Found by `make fuzz` (html, seed 1, input 4228): a 3 KB file with a run of colons inside a
-    sentence took 55 s in the hard-sentence rule (a backtracking regex). With the run's own 5 s
-    per-document limit it must lint like any file."""
+# Shapes that took seconds to minutes in one rule's regex (two of them found by `make fuzz`, html,
+# seed 1: input 4228, a run of colons, 55 s on 3 KB; input 20947, "a-a-a-" beside a product name, 1 s
+# on 2.5 KB). Under the run's own 5 s per-document limit each must lint like any file.
+@pytest.mark.parametrize("name,text,select,expected", [
+    ("c.md", "Our clients said the <tr" + ":" * 3000 + " renders in order to win.\n", "BL100,BL301,BL304",
+     ["c.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'.",
+      "c.md:1:3034: BL304 [info] Wordy: write 'to' instead of 'in order to'."]),
+    ("w.txt", "Our clients said " + "a" * 30000 + " in order to win.\n", "BL100,BL301,BL304",
+     ["w.txt:1:5: BL100 [warning] Use 'customers' instead of 'clients'.",
+      "w.txt:1:30019: BL304 [info] Wordy: write 'to' instead of 'in order to'."]),
+    ("h.txt", "Why acme cloud " + "a-" * 20000 + "a\n", "BL101",
+     ["h.txt:1:5: BL101 [warning] Write the product name as 'Acme Cloud', not 'acme cloud'."]),
+])
+def test_pathological_lines_lint_within_the_time_limit(project, monkeypatch, name, text, select, expected):
     monkeypatch.setenv("BRANDLINT_TIME_LIMIT", "5")
-    write(project / "c.md", "Our clients said the <tr" + ":" * 3000 + " renders in order to win.\n")
-    result = invoke("check", "c.md", "--select", "BL100,BL301,BL304", "--format", "concise", "--no-cache")
-    assert result.stdout.splitlines()[:-1] == [
-        "c.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'.",
-        "c.md:1:3034: BL304 [info] Wordy: write 'to' instead of 'in order to'."]
+    write(project / name, text)
+    result = invoke("check", name, "--select", select, "--format", "concise", "--no-cache")
+    assert result.stdout.splitlines()[:-1] == expected
     assert result.exit_code == 0  # warnings and info only; the default --fail-on is error
-
-
-def test_a_run_of_hyphenated_letters_beside_a_name_is_linear(project, monkeypatch):
-    """Found by `make fuzz` (html, seed 1, input 20947): "a-a-a-..." in a block that names the product
-    made the literal-text pattern (domains, paths) try every position: 1 s for 2.5 KB, minutes for 40 KB."""
-    monkeypatch.setenv("BRANDLINT_TIME_LIMIT", "5")
-    write(project / "h.txt", "Why acme cloud " + "a-" * 20000 + "a\n")
-    result = invoke("check", "h.txt", "--select", "BL101", "--format", "concise", "--no-cache")
-    assert result.stdout.splitlines()[:-1] == [
-        "h.txt:1:5: BL101 [warning] Write the product name as 'Acme Cloud', not 'acme cloud'."]
 
 
 def test_invalid_utf8_in_messaging_names_file_and_line(project):

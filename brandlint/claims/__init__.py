@@ -124,14 +124,19 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
 
 # Where a sentence that carries two claims divides: "Half of the Fortune 500 run on Acme Cloud, and
 # more than 5,000 companies trust us" is a retired claim and a figure, each judged on its own.
-CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|\s+[\u2013\u2014]\s+|\s+-\s+")
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|(?<!\s)\s+[\u2013\u2014-]\s+")  # one try per run of spaces
 MIN_CLAUSE_WORDS = 4
 
 
 def _claim_clauses(document, s: Sentence, sig, known) -> list:
     """The sentence's clauses when two or more of them make a claim of their own (a figure, a
     superlative, an absolute), each with its own span; else none."""
-    raw = document.source[s.start:s.end]
+    # from the block's text, where markup is blanked to spaces at the same offsets: a link's URL or a
+    # tag is neither embedded nor cut
+    block = next((b for b in document.blocks if b.start <= s.start and s.end <= b.start + len(b.text)), None)
+    if block is None:
+        return []
+    raw = block.text[s.start - block.start:s.end - block.start]
     cuts = [0, *(i for m in CLAUSE_BREAK.finditer(raw) for i in (m.start(), m.end())), len(raw)]
     spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if len(raw[a:b].split()) >= MIN_CLAUSE_WORDS]
     if len(spans) < 2 or len(spans) != len(cuts) // 2:
@@ -163,6 +168,16 @@ def _rank_forms(forms, which, embed, index) -> dict:
     return out
 
 
+def keeps(s: Sentence, verdict, whole) -> bool:
+    """A sentence keeps its verdict; a clause adds only a prohibited or retired claim its sentence as a
+    whole (`whole`, that sentence's verdict) did not show ("Half of the Fortune 500 run on Acme Cloud,
+    and more than 5,000 companies trust us")."""
+    if not s.clause:
+        return True
+    return verdict is not None and verdict.kind in COSTLY and not (
+        whole is not None and whole.kind == verdict.kind and whole.entry == verdict.entry)
+
+
 def analyse(document, ctx, traces: list | None = None) -> list[tuple[Sentence, object, object, list]]:
     """(sentence, signal, verdict or None, nearest entries) for every claim-like sentence. `traces`: give
     a list to get, per sentence, a dict of entry id -> why it gave no finding (`brandlint explain`)."""
@@ -172,13 +187,9 @@ def analyse(document, ctx, traces: list | None = None) -> list[tuple[Sentence, o
         why: dict = {}
         verdict = decide(s.text, sig, ranked, ctx.messaging, ctx.channel, ctx.as_of, known, ctx.thresholds, near,
                          ctx.published, why)
-        if s.clause:
-            # A clause adds only a prohibited or retired claim its sentence as a whole did not show
-            # ("Half of the Fortune 500 run on Acme Cloud, and more than 5,000 companies trust us").
-            whole = next((v for c, _, v, _ in reversed(out) if not c.clause), None)
-            if verdict is None or verdict.kind not in COSTLY or (whole is not None and whole.kind == verdict.kind
-                                                                  and whole.entry == verdict.entry):
-                continue
+        whole = next((v for c, _, v, _ in reversed(out) if not c.clause), None)
+        if not keeps(s, verdict, whole):
+            continue
         out.append((s, sig, verdict, ranked))
         if traces is not None:
             traces.append(why)

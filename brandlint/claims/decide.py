@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from brandlint import wordlists
 from brandlint.claims.detect import (SHAPES, Signal, closest_form, contradicts, names_in, negated, negated_about,
                                      shares_words, superlatives)
-from brandlint.figures import Figure, find_figures, parse_figure
+from brandlint.figures import _SECONDS, Figure, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
 
 # Defaults in brandlint/data/thresholds.yaml (calibrated by evaluation/calibrate.py); brandlint.yaml
@@ -39,10 +39,25 @@ def entry_figures(entry: Entry) -> list[Figure]:
         figures = [f for f in find_figures(entry.figure) if not f.year_like]
         figure = parse_figure(entry.figure)
         figures = figures or ([figure] if figure else [])
-        # `figure: 8` for "more than 8 years": the text says what the number counts
-        return [next((t for t in in_text if t.unit == "s" and not f.unit and t.text.split()[0].split("-")[0] == f.text),
-                     f) for f in figures]
+        # `figure: 8` for "more than 8 years" (or "eight years"): the text says what the number counts
+        return [next((t for t in in_text if not f.unit and _duration_factor(f, t)), f) for f in figures]
     return in_text
+
+
+def _duration_factor(bare: Figure, duration: Figure) -> float | None:
+    """Seconds per unit when `duration` is `bare` counted in some unit of time ("8" and "8 years")."""
+    if duration.unit != "s" or bare.unit or not bare.value:
+        return None
+    factor = duration.value / bare.value
+    return factor if any(abs(factor - s) < 1e-6 * s for s in _SECONDS.values()) else None
+
+
+def previous_figures(entry: Entry, values) -> list[Figure]:
+    """`previously` values read as the entry's figure is: `figure: 8` for "8 years" makes `7` 7 years."""
+    parsed = [f for f in map(parse_figure, values) if f]
+    own = [f for f in (parse_figure(entry.figure),) if f] if entry.figure else []
+    factor = next((x for f in own for t in find_figures(entry.text) if (x := _duration_factor(f, t))), None)
+    return [Figure(f.value * factor, "s", f.start, f.end, f.text) if factor and not f.unit else f for f in parsed]
 
 
 def figures_on(entry: Entry, day: dt.date) -> tuple[list[Figure], list[Figure]] | None:
@@ -53,7 +68,7 @@ def figures_on(entry: Entry, day: dt.date) -> tuple[list[Figure], list[Figure]] 
         return None
     since, figure = dated[-1]
     older = [v for v, d in zip(entry.previously, entry.previously_since) if d and d < since]
-    return [f for f in [parse_figure(figure)] if f], [f for f in map(parse_figure, older) if f]
+    return previous_figures(entry, [figure]), previous_figures(entry, older)
 
 
 def _stem(word: str) -> str:
@@ -67,8 +82,9 @@ def _share_words(entry_text: str) -> set[str]:
 
 
 def _same_share(text: str, figure: Figure, entry_text: str) -> bool:
-    before = re.findall(r"[\w-]+", text[:figure.start])[-SHARE_WINDOW:]
-    after = re.findall(r"[\w-]+", text[figure.end:])[:SHARE_WINDOW]
+    # a window of characters: eight words never need more, and a long text costs no more per figure
+    before = re.findall(r"[\w-]+", text[max(0, figure.start - 300):figure.start])[-SHARE_WINDOW:]
+    after = re.findall(r"[\w-]+", text[figure.end:figure.end + 300])[:SHARE_WINDOW]
     near = {_stem(w) for w in before + after}
     anchors = _share_words(entry_text)
     return not anchors or bool(anchors & near)
@@ -110,9 +126,23 @@ def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Fig
 def _same_words(text: str, figures, entry_text: str, efigs) -> bool:
     """A figure and the entry's figure are followed by the same two words ("99.99% monthly uptime"):
     "77% of respondents reported" is not "82% of respondents say"."""
-    theirs = {_next_words(entry_text, e, 2) for e in (next((f for f in find_figures(entry_text) if f.same(x)), None)
-                                                      for x in efigs) if e} - {()}
-    return any(_next_words(text, f, 2) in theirs for f in figures)
+    at = [e for e in (next((f for f in find_figures(entry_text) if f.same(x)), None) for x in efigs) if e]
+    theirs = {_next_words(entry_text, e, 2) for e in at} - {()}
+    # a figure that ends the entry's sentence ("... for more than 8 years.") is known by the words before it
+    before = {_prev_words(entry_text, e) for e in at if not _next_words(entry_text, e, 2)} - {()}
+    return any(_next_words(text, f, 2) in theirs or _prev_words(text, f) in before for f in figures)
+
+
+LEAD = FILLER | {"under", "within", "just", "only", "nearly", "almost", "around", "every", "once", "is", "are",
+                 "was", "were", "for", "by"}
+
+
+def _prev_words(text: str, figure: Figure, n: int = 3) -> tuple[str, ...]:
+    """The last content words before a figure: "go live on Harborline Dispatch in 48 hours" -> ("live",
+    "harborline", "dispatch"); "a new Edition of Rust is only released once every three years" ->
+    ("edition", "rust", "released"), which is not "a new stable version of Rust is released every"."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text[max(0, figure.start - 80):figure.start].lower()) if w not in LEAD]
+    return tuple(words[-n:])
 
 
 def _compares(text: str) -> bool:
@@ -188,7 +218,7 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     """What a sentence that matches `entry` does to it; a verdict of kind "none" (with why) when it
     restates or denies it harmlessly."""
     judged_on = min(as_of, published) if published else as_of
-    stale = [p for p in (parse_figure(x) for x in entry.previously) if p]
+    stale = previous_figures(entry, entry.previously)
     when = ""
     if entry.since and judged_on < entry.since and entry.section in ("fact", "message"):
         # Copy dated before this wording or figure became current is judged against the figure the

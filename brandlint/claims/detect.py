@@ -3,6 +3,7 @@ language data in brandlint/data/claims.yaml, not company data (that lives in the
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -114,6 +115,15 @@ NEGATION_REACH = 4  # words after a negation that say what it denies ("does not 
 NEGATIVE_PREFIX = re.compile(r"(un|non)([a-z]{4,})")  # not "in": "includes" is no negation of "cludes"
 
 
+def _clause_bounds(text: str) -> list[int]:
+    return sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
+
+
+def _clause_of(bounds: list[int], start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): bisect, so many negations in a long text cost n log n."""
+    return bounds[bisect.bisect_right(bounds, start) - 1], bounds[min(bisect.bisect_left(bounds, end), len(bounds) - 1)]
+
+
 def _stems(text: str, lower_only: bool = False) -> set[str]:
     """Six-letter stems of the words; `lower_only` leaves out capitalised words (names such as
     "Harborline", which every sentence about the company shares)."""
@@ -150,12 +160,13 @@ REVERSAL = re.compile(wordlists.alternation(_WORDS["reversal"]), re.I)
 def _scopes(text: str, pattern, before: bool = False) -> set[str]:
     """Stems of the few words a cue bears on, in its clause: after it ("does not encrypt data"), or
     before it for a reversal ("the certification lapsed")."""
-    bounds = sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
+    bounds = _clause_bounds(text)
     stems: set[str] = set()
     for m in pattern.finditer(text):
-        start = max(b for b in bounds if b <= m.start())
-        end = min(b for b in bounds if b >= m.end())
-        words = re.findall(r"[\w-]+", text[start:m.start()] if before else text[m.end():end])
+        start, end = _clause_of(bounds, m.start(), m.end())
+        # a few words only: a window of characters, so a long clause costs no more than a short one
+        words = re.findall(r"[\w-]+", text[max(start, m.start() - 200):m.start()] if before
+                           else text[m.end():min(end, m.end() + 200)])
         # names ("Acme Cloud") say whose, not what is denied
         stems |= _stems(" ".join(words[-NEGATION_REACH:] if before else words[:NEGATION_REACH]), lower_only=True)
     return stems
@@ -187,9 +198,8 @@ def contradicts(text: str, form: str) -> str:
 
 
 def _clauses_with(text: str, pattern) -> set[str]:
-    bounds = sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
-    return set().union(*(_stems(text[max(b for b in bounds if b <= m.start()):min(b for b in bounds if b >= m.end())])
-                         for m in pattern.finditer(text)))
+    bounds = _clause_bounds(text)
+    return set().union(*(_stems(text[slice(*_clause_of(bounds, m.start(), m.end()))]) for m in pattern.finditer(text)))
 
 
 def _around(text: str, pattern, reach: int = 3) -> set[str]:
@@ -207,15 +217,16 @@ def negated_about(text: str, entry_texts) -> bool:
     sentence says or denies a prohibited or retired claim: a negation counts unless it stands in another
     clause that shares no word with the entry ("..., and there's nothing to install")."""
     text = CONTRAST.sub(" ", text)
-    bounds = sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
+    bounds = _clause_bounds(text)
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
-    anchors = set().union(*(_stems(t, lower_only=True)
+    anchors = set().union(*(_stems(NEGATION.sub(" ", t), lower_only=True)
                             for t in ([entry_texts] if isinstance(entry_texts, str) else entry_texts)))
     count = 0
     for m in NEGATION.finditer(text):
-        start = max(b for b in bounds if b <= m.start())
-        end = min(b for b in bounds if b >= m.end())
-        count += clauses == 1 or _share(_stems(text[start:end]), anchors)
+        start, end = _clause_of(bounds, m.start(), m.end())
+        # the negation words themselves are not what the clause shares with the entry: "and you never
+        # wait" does not deny "never goes down"
+        count += clauses == 1 or _share(_stems(NEGATION.sub(" ", text[start:end])), anchors)
     return count % 2 == 1
 
 

@@ -18,7 +18,7 @@ LENGTH_OPTIONS: dict = {}
 # Inline code cut out leaves a hole: " , " or "( )". Such a sentence is not scored as written.
 HOLE = re.compile(r"\s[,.;:!?)]|\(\s*\)")
 # Paths, domains, identifiers and chains of hyphens are names, not hard words.
-HYPHEN_CHAIN = re.compile(r"\w+(?:-\w+){2,}")
+HYPHEN_CHAIN = re.compile(r"(?<![\w-])\w+(?:-\w+){2,}")  # starts only where a word starts: linear
 SEPARATOR = re.compile(r"[/_.:]")
 WORD_CHAR = re.compile(r"\w")
 
