@@ -361,3 +361,18 @@ def test_a_duration_that_ends_the_entry_is_compared_by_the_words_before_it(proje
         f"d.md:1:1: BL203 [error] '5 years' does not match fact 'years-in-business' (8 years). {approved}",
         f"d.md:3:1: BL202 [error] '7 years' is out of date for 'years-in-business': the current figure is 8 years. "
         f"{approved}"]
+
+
+def test_channel_rules_hold_for_copy_dated_before_an_entry_changed(project):
+    """A sales-only offer in an external post is reported even when the post predates the offer's
+    current wording (`since:`): the history excuses old figures, not the wrong audience."""
+    path = project / "messaging" / "claims.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    channels: [sales]                 # a sales offer: not for the public web",
+        "    channels: [sales]\n    since: 2026-06-01"), encoding="utf-8")
+    (project / "2025-01-10-offer.md").write_text(
+        "New customers who move from another cloud get $10,000 in migration credits.\n", encoding="utf-8")
+    result = invoke("check", ".", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
+    assert result.stdout.splitlines()[:-1] == [
+        "2025-01-10-offer.md:1:1: BL205 [error] Message 'migration-credits' is approved for sales copy only, "
+        "not external copy."]

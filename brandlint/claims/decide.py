@@ -219,16 +219,18 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     restates or denies it harmlessly."""
     judged_on = min(as_of, published) if published else as_of
     stale = previous_figures(entry, entry.previously)
-    when = ""
+    when, history = "", ""
     if entry.since and judged_on < entry.since and entry.section in ("fact", "message"):
         # Copy dated before this wording or figure became current is judged against the figure the
-        # history says was current on its date, or not at all when the history does not say.
+        # history says was current on its date, or not on its figures at all when the history does not
+        # say; its channel and embargo still hold.
         then = figures_on(entry, judged_on)
         if then is None or not comparable:
-            return _declined(entry, score, f"the document is dated {judged_on}, before this entry became current "
-                                           f"({entry.since}), and its history says nothing of that day")
-        efigs, stale = then
-        when = f" on {judged_on}, the document's date"
+            history = (f"the document is dated {judged_on}, before this entry became current ({entry.since}), "
+                       "and its history says nothing of that day")
+        else:
+            efigs, stale = then
+            when = f" on {judged_on}, the document's date"
     forms = (entry.text, *entry.variants)
     # Only a negation of something the entry says flips it ("not" in another clause denies nothing).
     # Polarity is compared with the wording the sentence is closest to ("never late" is a variant of
@@ -274,22 +276,22 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     # A contradiction denies what the entry asserts: an explicit "not" or a reversal ("lapsed") of one
     # of its words, or a narrowing of what it says of everyone ("only on weekdays" against "24/7"). A
     # sentence that merely leaves out an entry's "without code changes" does not deny it.
-    if score >= contradiction and any(contradicts(text, f) for f in forms):
+    if not history and score >= contradiction and any(contradicts(text, f) for f in forms):
         return Verdict("contradiction", entry, score, {})
     if flipped:
-        return _declined(entry, score, "negated, but not a denial of a word the entry asserts")
-    if comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
+        return _declined(entry, score, history or "negated, but not a denial of a word the entry asserts")
+    if not history and comparable and efigs and not any(f.same(e) for f in comparable for e in efigs):
         old = next((f for f in comparable if any(f.same(p) for p in stale)), None)
         current = efigs[0].show() + when
         if old:
             return Verdict("stale-figure", entry, score, {"found": old.show(), "current": current})
         if not when:  # the history lists what was true, not everything that was false
             return Verdict("figure-mismatch", entry, score, {"found": comparable[0].show(), "current": current})
-    if other_figure or when:
-        return _declined(entry, score, f"states the figure current{when}" if when and not other_figure else
-                         "states another kind or amount than the entry's figure: not a restatement")
+    if other_figure:
+        return _declined(entry, score, "states another kind or amount than the entry's figure: not a restatement")
     if entry.embargo_until and as_of < entry.embargo_until and channel != "internal":
         return Verdict("embargo", entry, score, {"until": str(entry.embargo_until)})
     if entry.channels and channel not in entry.channels:
         return Verdict("channel", entry, score, {"channels": ", ".join(entry.channels)})
-    return _declined(entry, score, "restates the approved entry")
+    return _declined(entry, score, history or (f"states the figure current{when}" if when else
+                                               "restates the approved entry"))
