@@ -190,7 +190,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # years" is not "a new version every six weeks"); a stale figure is evidence enough by itself.
         loose = score < t["match"] or any(f.unit == "s" for f in comparable)
         if verdict.kind == "figure-mismatch" and loose and not _same_words(text, comparable, entry.text, efigs):
-            why[entry.id] = "a figure of the same kind, but other words after it: likely another quantity"
+            why[entry.id] = "a figure of the same kind, but other words around it: likely another quantity"
             continue
         if verdict.kind == "none":
             why[entry.id] = verdict.message["why"]
