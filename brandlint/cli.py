@@ -19,7 +19,7 @@ from brandlint.model import Severity
 from brandlint.yamlfile import ConfigError
 from brandlint.console import UsageFailure, date_option as _date
 from brandlint.init import init
-from brandlint.runs import language as _language, make_run as _run, setup as _setup
+from brandlint.runs import make_run as _run, setup as _setup
 
 CHANNEL_HELP = "Treat every draft as this channel: internal, external, sales or one named under 'channels:'."
 SEVERITIES = ["error", "warning", "info"]

@@ -92,7 +92,8 @@ def calibrate(messaging, language, thresholds: dict, as_of: dt.date) -> tuple[di
 
     grid = {key: [round(lo + i * STEP, 3) for i in range(int(round((hi - lo) / STEP)) + 1)]
             for key, (lo, hi) in SEARCHED.items()}
-    best, best_key = current, (score(current), 0.0)
+    now = score(current)
+    best, best_key = current, (now, 0.0)
     for values in itertools.product(*grid.values()):
         candidate = {**current, **dict(zip(grid, values))}
         distance = -sum(abs(candidate[k] - current[k]) for k in grid)
@@ -100,4 +101,4 @@ def calibrate(messaging, language, thresholds: dict, as_of: dt.date) -> tuple[di
         if key > best_key:
             best, best_key = candidate, key
     proposal = {k: best[k] for k in grid if best[k] != current[k]}
-    return proposal, score(current), best_key[0], len(items)
+    return proposal, now, best_key[0], len(items)

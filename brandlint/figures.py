@@ -179,6 +179,14 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
+def duration_factor(bare: Figure, duration: Figure) -> float | None:
+    """Seconds per unit when `duration` is `bare` counted in some unit of time ("8" and "8 years")."""
+    if duration.unit != "s" or bare.unit or not bare.value:
+        return None
+    factor = duration.value / bare.value
+    return factor if any(abs(factor - s) < 1e-6 * s for s in _SECONDS.values()) else None
+
+
 def parse_figure(text: str) -> Figure | None:
     """One figure as written in the messaging (e.g. "4,000", "99.9%", "3x")."""
     figures = [f for f in find_figures(text) if not f.year_like] or find_figures(text)

@@ -76,3 +76,15 @@ def invoke(*args, input=None):
 
     runner = CliRunner()
     return runner.invoke(commands, list(args), input=input, catch_exceptions=False)
+
+
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+                "GIT_COMMITTER_EMAIL": "t@example.com"}
+
+
+def git(*args, cwd, **env):
+    """Run git in `cwd` as a fixed author (and any extra environment, such as commit dates)."""
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, **GIT_IDENTITY, **env})

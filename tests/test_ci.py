@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED, invoke
+from conftest import GIT_IDENTITY, ROOT, SHARED, git, invoke
 
 SCHEMA = SHARED / "sarif" / "sarif-schema-2.1.0.json"
 
@@ -103,12 +103,6 @@ def test_baseline_survives_edits_and_catches_new_instances(project):
     assert invoke("check", "a.md", "--baseline", "missing.json").exit_code == 2
 
 
-def git(*args, cwd):
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"})
-
-
 def test_diff_reports_only_changed_lines(project):
     git("init", "-q", "-b", "main", cwd=project)
     write(project / "a.md", "Old clients here.\n\nStill fine.\n")
@@ -144,8 +138,7 @@ def test_pre_commit_hook_end_to_end(tmp_path):
     write(repo / "brandlint.yaml", "messaging: messaging\n")
     write(repo / ".pre-commit-config.yaml",
           f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.strip()}\n    hooks:\n      - id: brandlint\n")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home"), "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home"), **GIT_IDENTITY}
     pre_commit = [sys.executable, "-m", "pre_commit"]
     installed = subprocess.run(pre_commit + ["install"], cwd=repo, env=env, capture_output=True, text=True)
     assert installed.returncode == 0, installed.stderr

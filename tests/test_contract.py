@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, invoke
+from conftest import ROOT, git, invoke
 
 
 def write(path: Path, text: str) -> Path:
@@ -76,12 +76,6 @@ def test_misspelt_directive_is_reported_and_disables_nothing(project):
 
 
 # --diff with --baseline -------------------------------------------------------------------------
-
-def git(*args, cwd):
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"})
-
 
 def test_diff_and_baseline_compose_and_the_baseline_can_be_pruned(project):
     git("init", "-q", "-b", "main", cwd=project)

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import invoke
+from conftest import git, invoke
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium (apt-get install chromium)")
@@ -150,10 +150,7 @@ def test_html_report_renders_and_requests_nothing(corpus, tmp_path):
 
 
 def _git(root, *args):
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@e", "GIT_AUTHOR_DATE": "2026-11-01T12:00:00",
-                        "GIT_COMMITTER_DATE": "2026-11-01T12:00:00", "PATH": "/usr/bin:/bin"})
+    git(*args, cwd=root, GIT_AUTHOR_DATE="2026-11-01T12:00:00", GIT_COMMITTER_DATE="2026-11-01T12:00:00")
 
 
 def test_history_reads_commits_through_the_cache(corpus, monkeypatch):

@@ -7,7 +7,6 @@ import codecs
 import io
 import json
 import os
-import zipfile
 from pathlib import Path
 
 import pytest

@@ -4,14 +4,14 @@ claims rules, see kinds/verdicts.py); `brandlint explain` calls it too."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from brandlint.claims.decide import decide
+from brandlint.claims.decide import COSTLY, decide
 from brandlint.claims.detect import denegate, negated, signal
 
 TOP_K = 5
-COSTLY = ("prohibited", "retired")
 # Static-model score below which a sentence is far from every entry (evaluation/calibrate.py: the
 # lowest static score of a sentence the transformer scores 0.575 or more is 0.651 on `tune`, 0.634
 # on `test`; a long unrelated sentence can reach 0.60).
@@ -97,11 +97,12 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
     known = names(messaging)
     found = [(s, signal(s.text, known)) for s in sentences(document, language)]
     claims, forms = [], []
+    starts = [b.start for b in document.blocks]  # in source order
     for s, sig in found:
         if sig.strength > 0:
             claims.append((s, sig))
             forms.append(_forms(s.text))
-            for clause, clause_sig in _claim_clauses(document, s, sig, known):
+            for clause, clause_sig in _claim_clauses(document, starts, s, known):
                 claims.append((clause, clause_sig))
                 # a clause is also scored as its whole sentence, which names what "us" and "it" are
                 forms.append(_forms(clause.text) + [s.text])
@@ -128,13 +129,14 @@ CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|(?<!\s)\s+[\u2
 MIN_CLAUSE_WORDS = 4
 
 
-def _claim_clauses(document, s: Sentence, sig, known) -> list:
+def _claim_clauses(document, starts: list[int], s: Sentence, known) -> list:
     """The sentence's clauses when two or more of them make a claim of their own (a figure, a
     superlative, an absolute), each with its own span; else none."""
     # from the block's text, where markup is blanked to spaces at the same offsets: a link's URL or a
     # tag is neither embedded nor cut
-    block = next((b for b in document.blocks if b.start <= s.start and s.end <= b.start + len(b.text)), None)
-    if block is None:
+    i = bisect.bisect_right(starts, s.start) - 1
+    block = document.blocks[i] if i >= 0 else None
+    if block is None or s.end > block.start + len(block.text):
         return []
     raw = block.text[s.start - block.start:s.end - block.start]
     cuts = [0, *(i for m in CLAUSE_BREAK.finditer(raw) for i in (m.start(), m.end())), len(raw)]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from brandlint import wordlists
 from brandlint.claims.detect import (SHAPES, Signal, closest_form, contradicts, names_in, negated, negated_about,
                                      shares_words, superlatives)
-from brandlint.figures import _SECONDS, Figure, find_figures, parse_figure
+from brandlint.figures import Figure, duration_factor, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
 
 # Defaults in brandlint/data/thresholds.yaml (calibrated by evaluation/calibrate.py); brandlint.yaml
@@ -20,6 +20,7 @@ _CLAIMS = wordlists.load("claims")
 RELATIVE = re.compile(r"\b(?:" + "|".join(_CLAIMS["relative_figure"]) + r")\s+$", re.I)
 RELATIVE_AFTER = re.compile(r"^(?:\s*[\w-]+)?\s+(?:" + "|".join(_CLAIMS["relative_after"]) + r")\b", re.I)
 SHARE_GENERIC = re.compile(r"^(?:" + "|".join(_CLAIMS["share_generic"]) + r")$", re.I)
+COSTLY = ("prohibited", "retired")  # the kinds that cost most when missed: they get a head start
 LOOSE = re.compile(r"twice|double|triple|half", re.I)  # ratios in words: they restate a figure or say nothing
 SHARE_WINDOW = 8  # words either side of a draft's percentage that may say what it is a share of
 
@@ -40,23 +41,15 @@ def entry_figures(entry: Entry) -> list[Figure]:
         figure = parse_figure(entry.figure)
         figures = figures or ([figure] if figure else [])
         # `figure: 8` for "more than 8 years" (or "eight years"): the text says what the number counts
-        return [next((t for t in in_text if not f.unit and _duration_factor(f, t)), f) for f in figures]
+        return [next((t for t in in_text if not f.unit and duration_factor(f, t)), f) for f in figures]
     return in_text
-
-
-def _duration_factor(bare: Figure, duration: Figure) -> float | None:
-    """Seconds per unit when `duration` is `bare` counted in some unit of time ("8" and "8 years")."""
-    if duration.unit != "s" or bare.unit or not bare.value:
-        return None
-    factor = duration.value / bare.value
-    return factor if any(abs(factor - s) < 1e-6 * s for s in _SECONDS.values()) else None
 
 
 def previous_figures(entry: Entry, values) -> list[Figure]:
     """`previously` values read as the entry's figure is: `figure: 8` for "8 years" makes `7` 7 years."""
     parsed = [f for f in map(parse_figure, values) if f]
     own = [f for f in (parse_figure(entry.figure),) if f] if entry.figure else []
-    factor = next((x for f in own for t in find_figures(entry.text) if (x := _duration_factor(f, t))), None)
+    factor = next((x for f in own for t in find_figures(entry.text) if (x := duration_factor(f, t))), None)
     return [Figure(f.value * factor, "s", f.start, f.end, f.text) if factor and not f.unit else f for f in parsed]
 
 
@@ -181,7 +174,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if score < needed:
             why[entry.id] = f"similarity {score:.3f} is below the {needed:.3f} needed"
             continue
-        head_start = t["priority"] if entry.section in ("prohibited", "retired") else 0.0
+        head_start = t["priority"] if entry.section in COSTLY else 0.0
         verdict = judge(text, entry, score, comparable, efigs, messaging, channel, as_of, t["contradiction"],
                         published)
         # A figure of the same kind on the same topic is often another quantity ("47% use it daily"
@@ -198,7 +191,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         candidates.append((score + head_start, verdict))
     # A prohibited or retired claim is reported whatever else the sentence says: a closer entry that
     # it restates or denies ("..., and we do not say it cannot be hacked") does not clear it.
-    costly = [c for c in candidates if c[1] is not None and c[1].kind in ("prohibited", "retired")]
+    costly = [c for c in candidates if c[1] is not None and c[1].kind in COSTLY]
     if costly or candidates:
         return max(costly or candidates, key=lambda c: c[0])[1]
     best = ranked[0][1] if ranked else 0.0
@@ -243,7 +236,7 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     # "40 new regions": it is not a restatement of the entry.
     other_figure = bool(efigs and stated and not states_entry_figure)
     # An embedding alone is not evidence: the sentence must use a word of the entry or state its figure.
-    if entry.section in ("prohibited", "retired") and not states_entry_figure \
+    if entry.section in COSTLY and not states_entry_figure \
             and not any(shares_words(text, f) for f in forms):
         return _declined(entry, score, "no word of the entry and not its figure: a close embedding alone is not "
                                        "evidence")

@@ -212,15 +212,14 @@ def _around(text: str, pattern, reach: int = 3) -> set[str]:
     return out
 
 
-def negated_about(text: str, entry_texts) -> bool:
-    """An odd number of negations that bear on the entry (its text or variants), which decides whether a
+def negated_about(text: str, form: str) -> bool:
+    """An odd number of negations that bear on the entry's wording `form`, which decides whether a
     sentence says or denies a prohibited or retired claim: a negation counts unless it stands in another
     clause that shares no word with the entry ("..., and there's nothing to install")."""
     text = CONTRAST.sub(" ", text)
     bounds = _clause_bounds(text)
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
-    anchors = set().union(*(_stems(NEGATION.sub(" ", t), lower_only=True)
-                            for t in ([entry_texts] if isinstance(entry_texts, str) else entry_texts)))
+    anchors = _stems(NEGATION.sub(" ", form), lower_only=True)
     count = 0
     for m in NEGATION.finditer(text):
         start, end = _clause_of(bounds, m.start(), m.end())
