@@ -376,3 +376,55 @@ def test_channel_rules_hold_for_copy_dated_before_an_entry_changed(project):
     assert result.stdout.splitlines()[:-1] == [
         "2025-01-10-offer.md:1:1: BL205 [error] Message 'migration-credits' is approved for sales copy only, "
         "not external copy."]
+
+
+CONDUIT = """company: Conduit
+messages:
+  open-source:
+    text: Conduit is 100% open source, licensed under Apache 2.0.
+  release-model:
+    text: The Conduit project ships nightly builds; stable releases come from vendors.
+retired:
+  project-stable-releases:
+    text: The Conduit open source project publishes stable releases.
+    retired_on: 2025-02-01
+    use_instead: release-model
+"""
+
+
+def test_a_retired_claim_is_not_seen_in_approved_wording_pointers_or_the_news_of_its_change(project):
+    """Issue 11, shapes of three false alarms in a real announcement post: a pointer to a page; a
+    sentence whose words in common with the retired claim are those of another approved message it
+    restates; one that announces the change in the replacement's words. The retired claim itself,
+    in other words, is still reported."""
+    import shutil
+
+    shutil.rmtree(project / "messaging")
+    (project / "messaging").mkdir()
+    (project / "messaging" / "m.yaml").write_text(CONDUIT, encoding="utf-8")
+    (project / "post.md").write_text(
+        "See the Conduit releases page for more.\n\n"
+        "Conduit is open source today and will stay open source.\n\n"
+        "While Conduit will always be open source, as of Conduit 3.0, producing stable Conduit releases will be "
+        "in the hands of vendors.\n\n"
+        "The Conduit open source project still publishes stable releases.\n\n"
+        "Stable Conduit builds are published by the open-source project.\n", encoding="utf-8")
+    result = invoke("check", "post.md", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
+    instead = "say instead: The Conduit project ships nightly builds; stable releases come from vendors."
+    assert result.stdout.splitlines()[:-1] == [
+        f"post.md:7:1: BL201 [error] Retired claim 'project-stable-releases' (retired 2025-02-01, similarity 0.93); "
+        f"{instead}",
+        f"post.md:9:1: BL201 [error] Retired claim 'project-stable-releases' (retired 2025-02-01, similarity 0.91); "
+        f"{instead}"]
+    why = []
+    for n in (3, 5):  # the retired entry's line in `explain` and the reason under it
+        lines = [line.strip() for line in invoke("explain", f"post.md:{n}", "--as-of", "2026-11-22").stdout.splitlines()]
+        at = next(i for i, line in enumerate(lines) if "retired    project-stable-releases" in line)
+        why += lines[at:at + 2]
+    assert why == [
+        "0.823  retired    project-stable-releases: The Conduit open source project publishes stable releases.",
+        "why no finding: what it shares with the retired claim (open, source) is also the approved wording of "
+        "'open-source', which it matches (0.779)",
+        "0.838  retired    project-stable-releases: The Conduit open source project publishes stable releases.",
+        "why no finding: it announces a change ('as of') in the words of the claim that replaced it (vendor, from "
+        "'release-model')"]

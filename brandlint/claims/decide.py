@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.detect import (SHAPES, Signal, closest_form, contradicts, names_in, negated, negated_about,
-                                     shares_words, superlatives)
+from brandlint.claims.detect import (SHAPES, UNIVERSAL, Signal, closest_form, contradicts, names_in, negated, negated_about,
+                                     shared_words, shares_words, superlatives, word_stems)
 from brandlint.figures import Figure, duration_factor, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
 
@@ -19,6 +19,7 @@ THRESHOLDS = wordlists.load("thresholds")
 _CLAIMS = wordlists.load("claims")
 RELATIVE = re.compile(r"\b(?:" + "|".join(_CLAIMS["relative_figure"]) + r")\s+$", re.I)
 RELATIVE_AFTER = re.compile(r"^(?:\s*[\w-]+)?\s+(?:" + "|".join(_CLAIMS["relative_after"]) + r")\b", re.I)
+CHANGE = re.compile(wordlists.alternation(_CLAIMS["change"]), re.I)
 SHARE_GENERIC = re.compile(r"^(?:" + "|".join(_CLAIMS["share_generic"]) + r")$", re.I)
 COSTLY = ("prohibited", "retired")  # the kinds that cost most when missed: they get a head start
 LOOSE = re.compile(r"twice|double|triple|half", re.I)  # ratios in words: they restate a figure or say nothing
@@ -185,6 +186,9 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if verdict.kind == "figure-mismatch" and loose and not _same_words(text, comparable, entry.text, efigs):
             why[entry.id] = "a figure of the same kind, but other words around it: likely another quantity"
             continue
+        if verdict.kind in COSTLY and (reason := _approved_words(text, entry, ranked, messaging, t["match"])):
+            why[entry.id] = reason
+            continue
         if verdict.kind == "none":
             why[entry.id] = verdict.message["why"]
             verdict = None
@@ -197,6 +201,37 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
     best = ranked[0][1] if ranked else 0.0
     if sig.claim and best < t["related"]:
         return Verdict("unsupported", None, best, {"reasons": ", ".join(sig.claim)})
+    return None
+
+
+NEW_WORD = 5  # letters a replacement's word needs to tell it apart ("vendors", not "come" or "such")
+
+
+def _approved_words(text: str, entry: Entry, ranked, messaging: Messaging, match: float) -> str | None:
+    """Why a sentence near a prohibited or retired entry says approved things instead, or None.
+    - Its words in common with the entry are all words of another approved entry it matches too:
+      "Linkerd will always be open source" shares only "open source" with the retired "The Linkerd open
+      source project publishes stable releases", and restates "Linkerd is 100% open source". Not the
+      retired claim's replacement, which speaks of the same thing by design ("renewable energy").
+    - It announces the change, in its replacement's words: "as of Linkerd 2.15, producing stable releases
+      will be in the hands of the vendor community", against "stable releases come from vendors". Not
+      when both it and the retired claim say it of everything ("as of today, powered entirely by ...")."""
+    if any(f.same(e) for f in find_figures(text) for e in entry_figures(entry)):
+        return None  # its own figure is evidence enough
+    shared = shared_words(text, entry.text)
+    for other, score in ranked:
+        if shared and other.section in ("fact", "message") and other.id != entry.use_instead and score >= match \
+                and all(any(shares_words(w, form) for form in (other.text, *other.variants)) for w in shared):
+            return (f"what it shares with the {entry.section} claim ({', '.join(sorted(shared))}) is also the "
+                    f"approved wording of '{other.id}', which it matches ({score:.3f})")
+    instead = messaging.entry(entry.use_instead) if entry.section == "retired" and entry.use_instead else None
+    if instead is not None and CHANGE.search(text) and not (UNIVERSAL.search(entry.text) and UNIVERSAL.search(text)):
+        # the same word, not one a prefix of the other: "every year" is not "everyone"
+        new = {w for w in shared_words(text, instead.text)
+               if len(w) >= NEW_WORD and w in word_stems(text) and not shares_words(w, entry.text)}
+        if new:
+            return (f"it announces a change ({CHANGE.search(text)[0]!r}) in the words of the claim that replaced "
+                    f"it ({', '.join(sorted(new))}, from '{instead.id}')")
     return None
 
 

@@ -19,6 +19,8 @@ NEGATION = re.compile(wordlists.alternation(_WORDS["negation"]) + "|"
 FIRST_PERSON = re.compile(wordlists.alternation(_WORDS["first_person"]), re.I)
 SUBJECTS = re.compile(wordlists.alternation(_WORDS["claim_subjects"]), re.I)
 WE = re.compile(wordlists.alternation(_WORDS["first_person_subject"]), re.I)
+POINTER = re.compile(r"^\W*(?:" + wordlists.alternation(_WORDS["pointer"]["start"]) + r").*?(?:"
+                     + wordlists.alternation(_WORDS["pointer"]["end"]) + r")\W*$", re.I | re.S)
 REACH = 50  # characters after the subject ("Acme is", "we are") within which a superlative must stand
 
 
@@ -85,6 +87,8 @@ def signal(text: str, names: list[str]) -> Signal:
     # A figure, superlative or absolute makes a claim that needs backing (strength 1 or more); a plain
     # statement about us (0.5) is still compared with the messaging but never called unsupported.
     strength = float(len(reasons))
+    if not reasons and POINTER.match(text):
+        return Signal(0.0, ())  # "See the releases page for more." points somewhere and asserts nothing
     about_us = bool(names_in(text, names) or FIRST_PERSON.search(text))
     if about_us:
         reasons.append("about the company")
@@ -124,7 +128,7 @@ def _clause_of(bounds: list[int], start: int, end: int) -> tuple[int, int]:
     return bounds[bisect.bisect_right(bounds, start) - 1], bounds[min(bisect.bisect_left(bounds, end), len(bounds) - 1)]
 
 
-def _stems(text: str, lower_only: bool = False) -> set[str]:
+def word_stems(text: str, lower_only: bool = False) -> set[str]:
     """Six-letter stems of the words; `lower_only` leaves out capitalised words (names such as
     "Harborline", which every sentence about the company shares)."""
     words = [w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z][\w-]+", text)
@@ -141,15 +145,21 @@ def _share(stems: set[str], anchors: set[str]) -> bool:
 
 def closest_form(text: str, forms) -> str:
     """The wording of an entry (its text or a variant) that shares most words with the sentence."""
-    words = _stems(text)
-    return max(forms, key=lambda form: len(words & _stems(form)))
+    words = word_stems(text)
+    return max(forms, key=lambda form: len(words & word_stems(form)))
+
+
+def shared_words(text: str, form: str) -> set[str]:
+    """The wording's own lower-case stems that the sentence uses (or a form of)."""
+    stems = word_stems(text)
+    return {a for a in word_stems(form, lower_only=True) if _share(stems, {a})}
 
 
 def shares_words(text: str, form: str) -> bool:
     """The sentence uses at least one of the wording's own lower-case words (or a form of one): a
     close embedding alone is not evidence that "Rust does not have exceptions" says "Rust programs
     cannot have bugs"."""
-    return _share(_stems(text), _stems(form, lower_only=True))
+    return _share(word_stems(text), word_stems(form, lower_only=True))
 
 
 RESTRICTIVE = re.compile(wordlists.alternation(_WORDS["restrictive"]), re.I)
@@ -168,7 +178,7 @@ def _scopes(text: str, pattern, before: bool = False) -> set[str]:
         words = re.findall(r"[\w-]+", text[max(start, m.start() - 200):m.start()] if before
                            else text[m.end():min(end, m.end() + 200)])
         # names ("Acme Cloud") say whose, not what is denied
-        stems |= _stems(" ".join(words[-NEGATION_REACH:] if before else words[:NEGATION_REACH]), lower_only=True)
+        stems |= word_stems(" ".join(words[-NEGATION_REACH:] if before else words[:NEGATION_REACH]), lower_only=True)
     return stems
 
 
@@ -179,7 +189,7 @@ def contradicts(text: str, form: str) -> str:
     everyone ("only during business hours" against "24/7 support")."""
     text = CONTRAST.sub(" ", text)
     denied = _scopes(form, NEGATION)  # what the wording itself rules out ("without a password")
-    asserted = {w for w in _stems(form, lower_only=True) if not _share({w}, denied)}
+    asserted = {w for w in word_stems(form, lower_only=True) if not _share({w}, denied)}
     negated_words = _scopes(text, EXPLICIT_NEGATION)
     # "does not require code changes" agrees with "requires no code changes": both deny the changes;
     # and a denial mostly of other things is narrower than the entry ("will no longer publish a blog
@@ -199,7 +209,7 @@ def contradicts(text: str, form: str) -> str:
 
 def _clauses_with(text: str, pattern) -> set[str]:
     bounds = _clause_bounds(text)
-    return set().union(*(_stems(text[slice(*_clause_of(bounds, m.start(), m.end()))]) for m in pattern.finditer(text)))
+    return set().union(*(word_stems(text[slice(*_clause_of(bounds, m.start(), m.end()))]) for m in pattern.finditer(text)))
 
 
 def _around(text: str, pattern, reach: int = 3) -> set[str]:
@@ -208,7 +218,7 @@ def _around(text: str, pattern, reach: int = 3) -> set[str]:
     for m in pattern.finditer(text):
         before = re.findall(r"[\w-]+", text[:m.start()])[-reach:]
         after = re.findall(r"[\w-]+", text[m.end():])[:reach]
-        out |= _stems(" ".join(before + after), lower_only=True)
+        out |= word_stems(" ".join(before + after), lower_only=True)
     return out
 
 
@@ -219,13 +229,13 @@ def negated_about(text: str, form: str) -> bool:
     text = CONTRAST.sub(" ", text)
     bounds = _clause_bounds(text)
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
-    anchors = _stems(NEGATION.sub(" ", form), lower_only=True)
+    anchors = word_stems(NEGATION.sub(" ", form), lower_only=True)
     count = 0
     for m in NEGATION.finditer(text):
         start, end = _clause_of(bounds, m.start(), m.end())
         # the negation words themselves are not what the clause shares with the entry: "and you never
         # wait" does not deny "never goes down"
-        count += clauses == 1 or _share(_stems(NEGATION.sub(" ", text[start:end])), anchors)
+        count += clauses == 1 or _share(word_stems(NEGATION.sub(" ", text[start:end])), anchors)
     return count % 2 == 1
 
 
