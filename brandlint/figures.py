@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {"": 1, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "billion": 1e9}
@@ -119,7 +120,8 @@ def _seconds(unit: str) -> float:
     return _SECONDS.get(unit, _SECONDS.get(unit[:-1], 0)) if unit not in _SECONDS else _SECONDS[unit]
 
 
-def find_figures(text: str) -> list[Figure]:
+@lru_cache(maxsize=4096)  # a sentence is read by the claim signal and again by the decision; entries for every sentence
+def find_figures(text: str) -> tuple[Figure, ...]:
     found: list[Figure] = []
     taken = _Spans()
     names = _Spans()
@@ -176,7 +178,7 @@ def find_figures(text: str) -> list[Figure]:
         value = {"twice": 2, "double": 2, "triple": 3, "half": 0.5}[m.group(1).lower()]
         unit = "x" if value != 0.5 else "%"
         found.append(Figure(value if unit == "x" else 50, unit, m.start(), m.end(), m.group(0)))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def duration_factor(bare: Figure, duration: Figure) -> float | None:

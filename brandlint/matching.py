@@ -65,11 +65,12 @@ LITERAL = re.compile(
     r"|\[[a-z][\w.-]*\]")  # a lower-case reference label: [cargo]
 
 
-def literal_ranges(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in LITERAL.finditer(text)]
+@lru_cache(maxsize=64)  # three terminology rules ask for the same block's ranges in turn
+def literal_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in LITERAL.finditer(text))
 
 
-def in_literal(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+def in_literal(ranges, start: int, end: int) -> bool:
     """Inside a handle, domain, path or identifier that is more than the match itself: "firefox.com"
     hides "firefox", but a term that is itself a domain ("crates.io") is still checked."""
     return any(s < end and start < e and (s, e) != (start, end) for s, e in ranges)

@@ -21,6 +21,7 @@ SUBJECTS = re.compile(wordlists.alternation(_WORDS["claim_subjects"]), re.I)
 WE = re.compile(wordlists.alternation(_WORDS["first_person_subject"]), re.I)
 POINTER = re.compile(r"^\W*(?:" + wordlists.alternation(_WORDS["pointer"]["start"]) + r").*?(?:"
                      + wordlists.alternation(_WORDS["pointer"]["end"]) + r")\W*$", re.I | re.S)
+SHAPE_ROOM = 200  # characters a claim shape's own match may take
 REACH = 50  # characters after the subject ("Acme is", "we are") within which a superlative must stand
 
 
@@ -60,7 +61,10 @@ def own_claim(text: str, names: list[str]) -> tuple[str, ...]:
     if not subjects:
         return ()
     def follows(pattern) -> bool:
-        return any((m := pattern.search(text, s.start())) and m.start() <= s.end() + REACH for s in subjects)
+        # searched only as far as a match may start (plus room for its length): a post that names the
+        # product 50 times is not scanned to its end 50 times per shape
+        return any((m := pattern.search(text, s.start(), s.end() + REACH + SHAPE_ROOM)) and m.start() <= s.end() + REACH
+                   for s in subjects)
     return tuple(shape for shape, pattern in SHAPES.items()
                  if (follows(pattern) if shape in AFTER_SUBJECT else pattern.search(text)))
 

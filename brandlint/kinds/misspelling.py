@@ -67,15 +67,17 @@ def check(rule, document, ctx, shared):
         if block.kind == "quote":
             continue
         tokens = [_token(m) for m in words(block.text)]
+        by_initial: dict[str, list[int]] = {}  # a misspelling keeps the name's first letter: only those tokens
+        for i, (_, _, first) in enumerate(tokens):
+            by_initial.setdefault(first[:1], []).append(i)
         quoted = None
         literal = literal_ranges(block.text)
         taken: list[tuple[int, int]] = []
         for term, target, n, name_words in targets:
             # A ratio of min_ratio or more bounds the length: cheap filters first, fuzzy matching last.
             slack = max(1, int(len(target) * (100 - min_ratio) / 100 * 2))
-            for i, (s, _, first) in enumerate(tokens):
-                if first[0] != target[0]:
-                    continue
+            for i in by_initial.get(target[:1], ()):
+                s = tokens[i][0]
                 for k in sorted({max(1, n - 1), n, n + 1}):
                     window = tokens[i:i + k]
                     if len(window) < k:
