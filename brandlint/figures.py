@@ -44,6 +44,7 @@ NAMED = re.compile(r"\b(?!(?:More|Over|About|Nearly|Almost|Up|Under|The|Our|With
 # Numbers that name a date, a time or a version, not a quantity: "2026-04-08", "12:17", "1.80.0",
 # "edge-25.10.4", "v2", "the 2.11 release", "October 16".
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DIGIT = re.compile(r"\d")
 NOT_QUANTITY = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\bv?\d+(?:\.\d+){2,}\b|\b[a-z]+-\d[\d.]*"
     r"|(?<=release of )\d+\.\d+|(?<=version )\d+\.\d+|(?<=since )\d+\.\d+|\bv\d[\d.]*\b"
@@ -125,9 +126,11 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     found: list[Figure] = []
     taken = _Spans()
     names = _Spans()
-    for m in NOT_QUANTITY.finditer(text):
+    # most sentences hold no digit, and then neither a number nor a date or version can match
+    digits = DIGIT.search(text) is not None
+    for m in NOT_QUANTITY.finditer(text) if digits else ():
         names.add(*m.span())
-    for m in NUMBER.finditer(text):
+    for m in NUMBER.finditer(text) if digits else ():
         digits = m["num"].replace(",", "")
         value = float(digits + (m["dec"] or ""))
         scale = (m["scale"] or "").lower()

@@ -65,7 +65,7 @@ LITERAL = re.compile(
     r"|\[[a-z][\w.-]*\]")  # a lower-case reference label: [cargo]
 
 
-@lru_cache(maxsize=64)  # three terminology rules ask for the same block's ranges in turn
+@lru_cache(maxsize=4096)  # three terminology rules ask for the same blocks' ranges, one rule after another
 def literal_ranges(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in LITERAL.finditer(text))
 
