@@ -71,7 +71,6 @@ def check(rule, document, ctx, shared):
         for i, (_, _, first) in enumerate(tokens):
             by_initial.setdefault(first[:1], []).append(i)
         quoted = None
-        literal = literal_ranges(block.text)
         taken: list[tuple[int, int]] = []
         for term, target, n, name_words in targets:
             # A ratio of min_ratio or more bounds the length: cheap filters first, fuzzy matching last.
@@ -86,6 +85,10 @@ def check(rule, document, ctx, shared):
                     e = window[-1][1]
                     if abs(len(key) - len(target)) > slack or len(key) < 5:
                         continue
+                    # the cheap C similarity first: most windows are far from the name
+                    score = ratio(key, target)
+                    if score < min_ratio:
+                        continue
                     if any(block.text[a[1]:b[0]].strip(" \t-") for a, b in zip(window, window[1:])):
                         continue
                     candidate = block.text[s:e]
@@ -93,16 +96,15 @@ def check(rule, document, ctx, shared):
                     # inside a longer word ("Acme Clouds") or another known term is not.
                     if key != target and (target in key or key in known or _inflection(key, target)):
                         continue
-                    if (key != target and _correct(block, window, name_words)) or in_literal(literal, s, e):
+                    if key != target and _correct(block, window, name_words):
+                        continue
+                    if in_literal(literal_ranges(block.text), s, e):
                         continue
                     if term_pattern(term.use).search(candidate) or candidate in term.avoid:
                         continue
                     if k > 1 and key != target and LONGER_NAME.match(block.text, e):
                         continue
                     if any(a < e and s < b for a, b in taken):
-                        continue
-                    score = ratio(key, target)
-                    if score < min_ratio:
                         continue
                     quoted = quoted_ranges(block.text) if quoted is None else quoted
                     if inside(quoted, s, e):

@@ -38,10 +38,9 @@ def check(rule, document, ctx, shared):
         if skip_quotes and block.kind == "quote":
             continue
         quoted = None
-        literal = literal_ranges(block.text)
         for m, i in terms.finditer(block.text):
             avoid, uses, case_sensitive, note = table[i]
-            if in_literal(literal, *m.span()):
+            if in_literal(literal_ranges(block.text), *m.span()):
                 continue
             if skip_quotes:
                 quoted = quoted_ranges(block.text) if quoted is None else quoted
