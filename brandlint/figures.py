@@ -38,6 +38,10 @@ ARTICLE = re.compile(r"\b(?P<art>(?:(?P<half>half)\s+)?an?\s+(?P<scale>billion|m
                      r"|\b(?:in|within|under|than|about|around|only|just|every|after|for)\s+"
                      r"(?P<art2>(?:(?P<half2>half)\s+)?an?\s+(?P<du>second|minute|hour|day|week|month|year))\b",
                      re.IGNORECASE)
+# What a match of each must contain, lower-cased: a text without one is not scanned.
+_NUMBER_WORDS = tuple(_SMALL) + tuple(_TENS)
+_ARTICLE_UNITS = ("billion", "million", "thousand", "second", "minute", "hour", "day", "week", "month", "year")
+_RATIO_WORDS = ("twice", "double", "triple", "half")
 NAMED = re.compile(r"\b(?!(?:More|Over|About|Nearly|Almost|Up|Under|The|Our|With|Than|Only|Just|In|At|By|For|"
                    r"From|Since|To|And|Over|Around|OVER|UP|TO)\b)[A-Z][A-Za-z]+\s$")
 
@@ -149,7 +153,9 @@ def find_figures(text: str) -> tuple[Figure, ...]:
             value, unit, end = value * _seconds(d["du"]), "s", d.end()
         found.append(Figure(value, unit, m.start(), end, text[m.start():end], year_like))
         taken.add(m.start(), end)
-    for m in WORDS.finditer(text):
+    # Substring tests (fast, in C) spare the regex scans for the many sentences that hold no number word.
+    low = text.lower()
+    for m in WORDS.finditer(text) if any(w in low for w in _NUMBER_WORDS) else ():
         if m.start() in taken:
             continue
         words = m["words"].strip()
@@ -164,7 +170,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
             value, unit, end = value * _seconds(d["du"]), "s", d.end()
         found.append(Figure(value, unit, m.start(), end, text[m.start():end]))
         taken.add(m.start(), end)
-    for m in ARTICLE.finditer(text):
+    for m in ARTICLE.finditer(text) if any(w in low for w in _ARTICLE_UNITS) else ():
         start, end = m.span("art") if m["art"] else m.span("art2")
         if start in taken:
             continue
@@ -175,7 +181,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
             value, unit = half * _seconds(m["du"]), "s"
         found.append(Figure(value, unit, start, end, text[start:end]))
         taken.add(start, end)
-    for m in TWICE.finditer(text):
+    for m in TWICE.finditer(text) if any(w in low for w in _RATIO_WORDS) else ():
         if m.start() in taken:
             continue
         value = {"twice": 2, "double": 2, "triple": 3, "half": 0.5}[m.group(1).lower()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from brandlint import wordlists
@@ -56,16 +57,16 @@ def own_claim(text: str, names: list[str]) -> tuple[str, ...]:
     Nothing for someone else's statistic or dated history."""
     if NOT_OWN.search(text):
         return ()
-    subjects = [m for n in names for m in re.finditer(rf"(?<!\w){re.escape(n.translate(PLAIN))}(?!\w)",
-                                                      text.translate(PLAIN), re.I)]
+    plain = text.translate(PLAIN)
+    subjects = [m for _, pattern in _name_patterns(tuple(names)) for m in pattern.finditer(plain)]
     subjects += [*SUBJECTS.finditer(text), *WE.finditer(text)]
     if not subjects:
         return ()
     def follows(pattern) -> bool:
         # searched only as far as a match may start (plus room for its length): a post that names the
         # product 50 times is not scanned to its end 50 times per shape
-        return any((m := pattern.search(text, s.start(), s.end() + REACH + SHAPE_ROOM)) and m.start() <= s.end() + REACH
-                   for s in subjects)
+        return any((m := pattern.search(text, s.start(), s.end() + REACH + SHAPE_ROOM))
+                   and m.start() <= s.end() + REACH for s in subjects)
     return tuple(shape for shape, pattern in SHAPES.items()
                  if (follows(pattern) if shape in AFTER_SUBJECT else pattern.search(text)))
 
@@ -75,9 +76,15 @@ def own_claim(text: str, names: list[str]) -> tuple[str, ...]:
 PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "-", "\u2011": "-", "\u00a0": " "})
 
 
+@lru_cache(maxsize=64)
+def _name_patterns(names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """Each name compiled once per messaging, not looked up in re's cache for every sentence."""
+    return tuple((n, re.compile(rf"(?<!\w){re.escape(n.translate(PLAIN))}(?!\w)", re.I)) for n in names)
+
+
 def names_in(text: str, names: list[str]) -> set[str]:
     text = text.translate(PLAIN)
-    return {n for n in names if re.search(rf"(?<!\w){re.escape(n.translate(PLAIN))}(?!\w)", text, re.I)}
+    return {n for n, pattern in _name_patterns(tuple(names)) if pattern.search(text)}
 
 
 def signal(text: str, names: list[str]) -> Signal:
