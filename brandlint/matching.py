@@ -39,11 +39,13 @@ class TermSet:
             firsts[sensitive] |= {key[0]} if sensitive else {key[0], key[0].upper()}
         # The first letters, looked ahead for before the alternation: a position no term can start at is
         # passed over at once (twice as fast on copy, where most positions start no term).
-        self.patterns = [
-            (sensitive, re.compile(r"(?<![\w-])(?=[" + "".join(re.escape(c) for c in sorted(firsts[sensitive])) + "])(?:"
-                                   + "|".join(sorted(b, key=len, reverse=True)) + r")(?![\w-])",
-                                   0 if sensitive else re.IGNORECASE))
-            for sensitive, b in bodies.items() if b]
+        self.patterns = []
+        for sensitive, b in bodies.items():
+            if b:
+                ahead = "".join(re.escape(c) for c in sorted(firsts[sensitive]))
+                body = "|".join(sorted(b, key=len, reverse=True))
+                self.patterns.append((sensitive, re.compile(rf"(?<![\w-])(?=[{ahead}])(?:{body})(?![\w-])",
+                                                            0 if sensitive else re.IGNORECASE)))
 
     def finditer(self, text: str):
         for sensitive, pattern in self.patterns:
