@@ -1,5 +1,5 @@
 """`python -m brandlint`: the same as the `brandlint` command."""
 
-from brandlint.cli import main
+from brandlint.launch import main
 
 main()

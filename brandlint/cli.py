@@ -1,7 +1,5 @@
-"""The command line: the top of the import graph and the only module that prints or exits.
-`main` is the `brandlint` entry point: `check` goes through a running `brandlint server` when there
-is one (standard library only, so this costs nothing when there is not); everything else, and any
-failure to reach the server, runs in this process."""
+"""The command line: the top of the import graph and, with brandlint/launch.py (the entry point, which
+first offers a `check` to a running `brandlint server`), the only module that prints or exits."""
 
 from __future__ import annotations
 
@@ -24,19 +22,6 @@ from brandlint.runs import make_run as _run, setup as _setup
 CHANNEL_HELP = "Treat every draft as this channel: internal, external, sales or one named under 'channels:'."
 SEVERITIES = ["error", "warning", "info"]
 FORMATS = ["text", "concise", "json", "sarif", "github", "junit"]
-
-
-def main() -> None:
-    argv = sys.argv[1:]
-    if argv[:1] == ["check"] and os.environ.get("BRANDLINT_SERVER", "auto") != "off":
-        from brandlint import server
-
-        reply = server.forward(argv)
-        if reply is not None:
-            sys.stdout.write(reply["stdout"])
-            sys.stderr.write(reply["stderr"])
-            sys.exit(reply["code"])
-    commands(prog_name="brandlint")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

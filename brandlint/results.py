@@ -3,25 +3,13 @@ models, options and brandlint code costs a read and a hash."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
-from pathlib import Path
 
 from brandlint import __version__, readers
+from brandlint.codehash import code_digest
 from brandlint.model import Document, FileResult, Finding
-
-
-@functools.lru_cache(maxsize=1)
-def code_digest() -> str:
-    """brandlint's own code and language data: a word list or a check changed without a new version
-    (a checkout, an editable install) must not serve results computed by the old one."""
-    digest = hashlib.sha256()
-    package = Path(__file__).parent
-    for path in sorted([*package.rglob("*.py"), *package.glob("data/*.yaml")]):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def key(path: str, data: bytes, run) -> str:

@@ -34,7 +34,7 @@ from brandlint import __version__, cache
 def identity() -> str:
     """Same version and same code and word lists: two installs of one brandlint (the user's and a
     pre-commit hook's) share a server; a different checkout, even of the same version, does not."""
-    from brandlint.results import code_digest
+    from brandlint.codehash import code_digest
 
     return f"{__version__}:{code_digest()[:16]}"
 

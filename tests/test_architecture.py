@@ -10,14 +10,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "brandlint"
 
 # Top to bottom. A module may import its own layer (without circles) and any layer below.
 LAYERS = [
-    ["cli", "cli_report", "cli_model", "cli_messaging", "__main__", "console", "runs", "init"],
+    ["launch", "__main__", "cli", "cli_report", "cli_model", "cli_messaging", "console", "runs", "init"],
     ["server", "lsp"],
     ["project", "results", "gitdiff", "baselines", "explain", "examples", "reporters", "report"],
     ["rules", "engine", "directives", "selectors"],
     ["kinds", "claims"],
     ["readers", "messaging", "config", "matching", "prose", "grades", "figures", "language", "fixes",
      "fingerprints", "embedding", "published"],
-    ["model", "yamlfile", "paths", "wordlists", "cache", "__init__"],
+    ["model", "yamlfile", "paths", "wordlists", "cache", "codehash", "__init__"],
 ]
 
 

@@ -390,7 +390,7 @@ def test_a_socket_planted_in_a_shared_cache_is_never_used(project, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).parent.parent), BRANDLINT_CACHE_DIR=str(shared),
                SECRET_TOKEN="s3cret")
     env.pop("BRANDLINT_SERVER", None)
-    done = subprocess.run([sys.executable, "-c", "from brandlint.cli import main; main()", "check", "draft.md",
+    done = subprocess.run([sys.executable, "-c", "from brandlint.launch import main; main()", "check", "draft.md",
                            "--select", "BL100", "--format", "concise", "--fail-on", "warning"],
                           cwd=project, env=env, capture_output=True, text=True, timeout=120)
     listener.close()

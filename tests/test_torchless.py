@@ -19,7 +19,7 @@ POST = ("# Why Acme Cloud\n\nMore than 5,000 companies run on Acme Cloud.\n\n"
 WRAPPER = """import atexit, json, sys
 {block}
 atexit.register(lambda: open({out!r}, "w").write(json.dumps(sorted(sys.modules))))
-from brandlint.cli import main
+from brandlint.launch import main
 sys.argv = ["brandlint"] + {argv!r}
 main()
 """

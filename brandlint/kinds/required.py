@@ -4,12 +4,14 @@ path matches; a document without it gets one finding at its top, with the approv
 
 from __future__ import annotations
 
-from brandlint.claims.coverage import best_sentences, match_threshold, required_here
-
 OPTIONS: dict = {}
 
 
 def check(rule, document, ctx, shared):
+    # imported here: the claims code compiles its word lists on import, and a run served from the cache
+    # never needs it
+    from brandlint.claims.coverage import best_sentences, match_threshold, required_here
+
     wanted = required_here(ctx.messaging, document.path)
     if not wanted or ctx.language is None:
         return
