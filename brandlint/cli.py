@@ -90,7 +90,10 @@ def check(paths, config_path, fmt, output, fail_on, channel, as_of, select, igno
                 raise UsageFailure("--fix cannot write " + "; ".join(bad) + "; nothing was changed")
             progress = console.Progress(len(files), sys.stderr.isatty() and not quiet)
             try:
-                results = project.lint_files(files, run, progress=progress.advance)
+                # a server keeps its models loaded in its own process: workers would load them again
+                served = (click.get_current_context().obj or {}).get("models") is not None
+                results = project.lint_files(files, run, parallel=False if served else None,
+                                             progress=progress.advance)
             finally:
                 progress.close()
     except (ModelError, ConfigError) as exc:  # ConfigError: a .gitignore git would reject

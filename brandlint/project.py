@@ -279,21 +279,25 @@ def write_fixes(results: list[FileResult], run: Run) -> list[FileResult]:
     return out
 
 
-# Processes pay off for the lexical families only: with claims, two workers took 26.2 s against 26.8 s serially
-# on 754 posts, with a model copy each. Below this many files, starting workers costs more than it saves.
+# Below this many files, starting workers costs more than it saves.
 PARALLEL_MIN_FILES = 16
+# With claims each worker holds its own copy of the models (about 200 MB), so no more than this many.
+# Two pay off: the claims analysis is mostly Python (signals, the static first pass; the transformer sees
+# few sentences), 10.3 s against 17.3 s serially on the 754 Rust blog posts.
+CLAIMS_WORKERS = 2
 
 
 def lint_files(files: list[Path], run: Run, parallel: bool | None = None, progress=None) -> list[FileResult]:
     """`parallel`: None decides by the number of files and whether claims rules run; `progress(n)`
     is called as files are done."""
     progress = progress or (lambda n: None)
-    workers = min(os.cpu_count() or 1, 4)
+    claims = _claims_run(run)
+    workers = min(os.cpu_count() or 1, CLAIMS_WORKERS if claims else 4)
     if parallel is None:
-        parallel = len(files) >= PARALLEL_MIN_FILES and not _claims_run(run)
+        parallel = len(files) >= PARALLEL_MIN_FILES
     results = None
     if parallel and workers > 1:
-        if run.language is not None and _claims_run(run):
+        if run.language is not None and claims:
             run.language.folder()  # a first-use export (or a missing model) happens here, once, not per worker
         from concurrent.futures.process import BrokenProcessPool
 

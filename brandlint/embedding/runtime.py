@@ -12,7 +12,7 @@ from pathlib import Path
 from brandlint.embedding.manifest import MODEL, TOKENIZER, read_manifest
 
 # Padding is per batch, so a batch of similar lengths wastes little; sentences are sorted by token count.
-BATCH_TOKENS = 4096  # padded tokens per batch: large enough to keep the matmuls efficient, small for memory
+BATCH_TOKENS = 2048  # padded tokens per batch: large enough to keep the matmuls efficient, small for memory
 MAX_BATCH = 64
 
 
@@ -62,6 +62,9 @@ class OnnxEncoder:
             options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             options.log_severity_level = 3  # warnings about unused initializers would reach the terminal
+            # Weights used as stored, not also kept in a second, pre-packed layout: 30 MB less per process
+            # (one per worker) and a faster start, for inference about 4% slower.
+            options.add_session_config_entry("session.disable_prepacking", "1")
             self._tokenizer = load_tokenizer(self.folder, self.max_seq_length)
             self._session = ort.InferenceSession(str(self.folder / self.model_file), options,
                                                  providers=["CPUExecutionProvider"])
