@@ -63,24 +63,37 @@ def check(rule, document, ctx, shared):
     known = {_key(t.use) for t in ctx.messaging.terms} | {_key(a) for t in ctx.messaging.terms for a in t.avoid}
     targets = [(term, _key(term.use), len(term.use.split()), set(re.findall(r"[^\W\d_]+", term.use)))
                for term in names]
+    initials = {target[:1] for _, target, _, _ in targets}
     for block in document.blocks:
         if block.kind == "quote":
             continue
-        tokens = [_token(m) for m in words(block.text)]
-        by_initial: dict[str, list[int]] = {}  # a misspelling keeps the name's first letter: only those tokens
-        for i, (_, _, first) in enumerate(tokens):
-            by_initial.setdefault(first[:1], []).append(i)
+        found = words(block.text)
+        # A misspelling keeps the name's first letter: windows start only at those words, and a word is
+        # made a token (its comparison key) only when a window reaches it.
+        by_initial: dict[str, list[int]] = {}
+        for i, m in enumerate(found):
+            initial = m.group(0)[:1].lower()[:1]
+            if initial in initials:
+                by_initial.setdefault(initial, []).append(i)
+        if not by_initial:
+            continue
+        made: dict[int, tuple[int, int, str]] = {}
+
+        def token(j: int) -> tuple[int, int, str]:
+            if j not in made:
+                made[j] = _token(found[j])
+            return made[j]
         quoted = None
         taken: list[tuple[int, int]] = []
         for term, target, n, name_words in targets:
             # A ratio of min_ratio or more bounds the length: cheap filters first, fuzzy matching last.
             slack = max(1, int(len(target) * (100 - min_ratio) / 100 * 2))
             for i in by_initial.get(target[:1], ()):
-                s = tokens[i][0]
+                s = token(i)[0]
                 for k in sorted({max(1, n - 1), n, n + 1}):
-                    window = tokens[i:i + k]
-                    if len(window) < k:
+                    if i + k > len(found):
                         break
+                    window = [token(j) for j in range(i, i + k)]
                     key = "".join(t[2] for t in window)
                     e = window[-1][1]
                     if abs(len(key) - len(target)) > slack or len(key) < 5:
