@@ -261,6 +261,11 @@ def test_a_percentage_of_another_share_is_not_compared(lint):
      "The team removes malicious crates and publishes what it found.", ""),
     ("Customer data is never encrypted on Acme Cloud.",
      "Acme Cloud encrypts every customer's data at rest and in transit.", "negation"),
+    # a requirement of what the entry spares you denies it; sparing it again does not
+    ("Couriers need a password to open the parcel app.",
+     "Couriers open the parcel app with a passkey, without a password.", "requirement"),
+    ("Patches are applied live, to avoid the need for reboots.", "Patches are applied without rebooting.", ""),
+    ("The agent requires no code changes.", "The agent adds tracing without code changes.", ""),
 ])
 def test_contradiction_is_what_the_sentence_denies_not_a_count_of_negations(text, form, how):
     """Issue 12: a "not" or a reversal of a word the entry asserts, or a narrowing of what it says of

@@ -177,14 +177,19 @@ def shares_words(text: str, form: str) -> bool:
 RESTRICTIVE = re.compile(wordlists.alternation(_WORDS["restrictive"]), re.I)
 UNIVERSAL = re.compile(wordlists.alternation(_WORDS["universal"]), re.I)
 REVERSAL = re.compile(wordlists.alternation(_WORDS["reversal"]), re.I)
+REQUIREMENT = re.compile(wordlists.alternation(_WORDS["requirement"]), re.I)
+REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(_WORDS["requirement_cancel"]) + r")(?:\s+the)?\s*$",
+                                re.I)
 
 
-def _scopes(text: str, pattern, before: bool = False) -> set[str]:
+def _scopes(text: str, pattern, before: bool = False, keep=None) -> set[str]:
     """Stems of the few words a cue bears on, in its clause: after it ("does not encrypt data"), or
     before it for a reversal ("the certification lapsed")."""
     bounds = _clause_bounds(text)
     stems: set[str] = set()
     for m in pattern.finditer(text):
+        if keep is not None and not keep(m):
+            continue
         start, end = _clause_of(bounds, m.start(), m.end())
         # a few words only: a window of characters, so a long clause costs no more than a short one
         words = re.findall(r"[\w-]+", text[max(start, m.start() - 200):m.start()] if before
@@ -197,8 +202,9 @@ def _scopes(text: str, pattern, before: bool = False) -> set[str]:
 def contradicts(text: str, form: str) -> str:
     """How the sentence denies the wording, or "": it negates (explicitly) or reverses a word the
     wording asserts ("does not support passkeys" against "sign in with a passkey, without a password":
-    the entry's own "without" is about passwords, not passkeys), or narrows what the wording says of
-    everyone ("only during business hours" against "24/7 support")."""
+    the entry's own "without" is about passwords, not passkeys), makes a requirement of what the wording
+    rules out ("need a password"), or narrows what the wording says of everyone ("only during business
+    hours" against "24/7 support")."""
     text = CONTRAST.sub(" ", text)
     denied = _scopes(form, NEGATION)  # what the wording itself rules out ("without a password")
     asserted = {w for w in word_stems(form, lower_only=True) if not _share({w}, denied)}
@@ -211,12 +217,23 @@ def contradicts(text: str, form: str) -> str:
         return "negation"
     if _share(_scopes(text, REVERSAL, before=True), asserted):
         return "reversal"
+    # ... but "requires no code changes" rules them out too
+    if denied and _share(_required(text), denied) and not _share(_scopes(text, NEGATION), denied):
+        return "requirement"
     # The narrowing must bear on what the wording says of everyone: a word of the restrictive clause
     # stands next to the wording's "every"/"24/7" ("only in backwards-compatible ways" narrows
     # nothing that "every edition interoperates" says).
     if not UNIVERSAL.search(text) and _share(_clauses_with(text, RESTRICTIVE), _around(form, UNIVERSAL)):
         return "scope"
     return ""
+
+
+def _required(text: str) -> set[str]:
+    """Stems of what the sentence says is needed ("drivers need a password"), not of what it says is
+    spared ("avoid the need for reboots")."""
+    def needed(m) -> bool:
+        return not REQUIREMENT_CANCEL.search(text[max(0, m.start() - 30):m.start()])
+    return _scopes(text, REQUIREMENT, keep=needed)
 
 
 def _clauses_with(text: str, pattern) -> set[str]:
