@@ -9,6 +9,7 @@ import fnmatch
 import os
 import signal
 import stat
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -327,8 +328,13 @@ def lint_in_processes(files, run: Run, workers: int, progress=None) -> list[File
     # Small chunks so progress moves; still few enough that each pays for its pickled Run.
     count = min(len(files), workers * 8)
     chunks = [files[i::count] for i in range(count)]
-    # Fresh interpreters, not forks: a fork of a process whose model libraries started threads can hang.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    # A fork starts a worker with everything imported; but a fork of a process whose model libraries
+    # started threads can hang, so then fresh interpreters.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1 and not _threaded_libraries():
+        method = "fork"
+    else:
+        method = "forkserver" if "forkserver" in methods else "spawn"
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                                                 initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         parts = []
@@ -337,6 +343,11 @@ def lint_in_processes(files, run: Run, workers: int, progress=None) -> list[File
             (progress or (lambda n: None))(len(part))
     by_path = {r.path: r for part in parts for r in part}
     return [by_path[str(path)] for path in files]
+
+
+def _threaded_libraries() -> bool:
+    """Libraries that start threads of their own (onnxruntime, tokenizers, numpy's BLAS) are loaded."""
+    return any(name in sys.modules for name in ("onnxruntime", "tokenizers", "numpy", "torch", "spacy"))
 
 
 def _watch_parent(pid: int) -> None:
