@@ -433,3 +433,25 @@ def test_a_retired_claim_is_not_seen_in_approved_wording_pointers_or_the_news_of
         "0.838  retired    project-stable-releases: The Conduit open source project publishes stable releases.",
         "why no finding: it announces a change ('as of') in the words of the claim that replaced it (vendor, from "
         "'release-model')"]
+
+
+@pytest.mark.parametrize("text,shapes", [
+    ("Nobody beats the prices Acme Cloud finds.", ("superiority",)),
+    ("Acme Cloud is twice as reliable as any other cloud.", ("comparison",)),
+    ("We guarantee a reply for every ticket within an hour.", ("guarantee",)),
+    ("Customers see a full return on their investment in a year.", ("performance",)),
+    ("Acme Cloud cuts deployment times in half.", ("performance",)),
+    ("Acme Cloud is trusted by the world's largest banks.", ("customers",)),
+    ("We have the happiest customers in cloud hosting.", ("superlative",)),
+    ("Acme Cloud saves the average team $120,000 a year.", ("savings",)),
+    # not the company's claim: a technical statement, someone else's statistic
+    ("Acme Cloud cuts the log into pieces of half a megabyte.", ()),
+    ("According to the survey, teams save $5,000 a year.", ()),
+])
+def test_claim_shapes_a_company_makes_about_itself(text, shapes):
+    """Issue 11's list (superiority, comparison, guarantees, performance, outcomes, savings, customers,
+    rankings), in wordings the first version missed: "$120,000" was never a saving (the pattern stopped
+    at its first digit), "in half" and "as reliable as any other" were not claims."""
+    from brandlint.claims.detect import own_claim
+
+    assert own_claim(text, ["Acme Cloud"]) == shapes
