@@ -455,3 +455,12 @@ def test_claim_shapes_a_company_makes_about_itself(text, shapes):
     from brandlint.claims.detect import own_claim
 
     assert own_claim(text, ["Acme Cloud"]) == shapes
+
+
+def test_superlatives_that_claim_the_same_attribute_are_one_claim():
+    """"The biggest network" restates a retired "largest network"; "fastest" is still not "cheapest"."""
+    from brandlint.claims.detect import superlatives
+
+    assert superlatives("We run the biggest freight network in Europe.") == {"largest"}
+    assert superlatives("The most secure and least expensive cloud.") == {"safest", "cheapest"}
+    assert superlatives("The fastest cloud.") != superlatives("The cheapest cloud.")

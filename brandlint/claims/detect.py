@@ -115,6 +115,9 @@ def signal(text: str, names: list[str]) -> Signal:
 CONTRAST = re.compile(wordlists.alternation(_WORDS["contrast"]), re.I)
 SUPERLATIVE_WORD = re.compile(wordlists.alternation(_WORDS["superlative_word"]), re.I)
 NOT_SUPERLATIVE = set(_WORDS["not_superlative"])
+# each word of a group stands for the group's first ("biggest" -> "largest"); multi-word ones as written
+_SAME_SUPERLATIVE = {" ".join(re.sub(r"\\s\+", " ", w).split()): group[0] for group in _WORDS["same_superlative"]
+                     for w in group}
 
 
 def negated(text: str) -> bool:
@@ -272,7 +275,7 @@ def superlatives(text: str) -> set[str]:
     """The attribute a superlative claims ("fastest", "most secure"): two claims about different
     attributes are different claims, however alike their embeddings."""
     found = {" ".join(m.group(0).lower().split()) for m in SUPERLATIVE_WORD.finditer(text)}
-    return found - NOT_SUPERLATIVE
+    return {_SAME_SUPERLATIVE.get(w, w) for w in found - NOT_SUPERLATIVE}
 
 
 DENEGATE = [
