@@ -464,3 +464,12 @@ def test_superlatives_that_claim_the_same_attribute_are_one_claim():
     assert superlatives("We run the biggest freight network in Europe.") == {"largest"}
     assert superlatives("The most secure and least expensive cloud.") == {"safest", "cheapest"}
     assert superlatives("The fastest cloud.") != superlatives("The cheapest cloud.")
+
+
+def test_a_claim_after_a_lead_in_is_read_without_it(lint):
+    """Issue 12: "X: <claim>" and "Tell prospects that <claim>". The colon made the lead-in a clause of
+    its own, and the claim's "nobody" was then read as a denial in another clause."""
+    found, _ = claims(lint, "Note for the launch webinar: nobody can hack into Acme Cloud.", "internal")
+    assert found == [("BL200", "unhackable")]
+    found, _ = claims(lint, "Remind the sales team that Acme Cloud has never once gone down.", "internal")
+    assert found == [("BL200", "never-down")]

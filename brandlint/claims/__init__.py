@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from brandlint.claims.decide import COSTLY, decide
-from brandlint.claims.detect import denegate, negated, signal
+from brandlint.claims.detect import LEAD_IN, denegate, negated, signal
 
 TOP_K = 5
 # Static-model score below which a sentence is far from every entry (evaluation/calibrate.py: the
@@ -151,8 +151,12 @@ def _claim_clauses(document, starts: list[int], s: Sentence, known) -> list:
 
 
 def _forms(text: str) -> list[str]:
+    """The sentence, its denegated form, and the claim after a lead-in, each embedded."""
     alt = denegate(text) if negated(text) else text
-    return [text] if alt == text else [text, alt]
+    forms = [text] if alt == text else [text, alt]
+    if (m := LEAD_IN.match(text)) and len(text[m.end():].split()) >= MIN_CLAUSE_WORDS:
+        forms.append(text[m.end():])
+    return forms
 
 
 def _rank_forms(forms, which, embed, index) -> dict:

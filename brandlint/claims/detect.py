@@ -37,6 +37,7 @@ def _shape(fragments) -> re.Pattern:
 AFTER_SUBJECT = {"superlative", "ranking", "comparison"}
 SHAPES = {shape: _shape(fragments) for shape, fragments in _WORDS["claim_shapes"].items()}
 NOT_OWN = re.compile(wordlists.alternation(_WORDS["not_own_claim"]), re.I)
+LEAD_IN = re.compile(r"^(?:" + "|".join(_WORDS["lead_in"]) + ")", re.I)
 EXPLICIT_NEGATION = re.compile(wordlists.alternation(_WORDS["explicit_negation"]) + r"|n't\b", re.I)
 
 
@@ -259,6 +260,8 @@ def negated_about(text: str, form: str) -> bool:
     sentence says or denies a prohibited or retired claim: a negation counts unless it stands in another
     clause that shares no word with the entry ("..., and there's nothing to install")."""
     text = CONTRAST.sub(" ", text)
+    if (m := LEAD_IN.match(text)) and len(text[m.end():].split()) >= 4:
+        text = text[m.end():]  # "Note for the webinar: nobody can hack into it" is one clause that says it
     bounds = _clause_bounds(text)
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
     anchors = word_stems(NEGATION.sub(" ", form), lower_only=True)
