@@ -473,3 +473,8 @@ def test_a_claim_after_a_lead_in_is_read_without_it(lint):
     assert found == [("BL200", "unhackable")]
     found, _ = claims(lint, "Remind the sales team that Acme Cloud has never once gone down.", "internal")
     assert found == [("BL200", "never-down")]
+
+
+def test_nobody_beats_is_a_claim_of_superiority_not_a_denial(lint):
+    found, _ = claims(lint, "Nobody beats the prices you get on Acme Cloud.", "sales")
+    assert found == [("BL200", "cheapest")]

@@ -125,7 +125,9 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
 
 # Where a sentence that carries two claims divides: "Half of the Fortune 500 run on Acme Cloud, and
 # more than 5,000 companies trust us" is a retired claim and a figure, each judged on its own.
-CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|(?<!\s)\s+[\u2013\u2014-]\s+")  # one try per run of spaces
+# "... in under 15 minutes and your arrival times will always be right": "and" before a new subject.
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|(?<!\s)\s+[\u2013\u2014-]\s+"  # one try per run of spaces
+                          r"|(?<!\s)\s+and\s+(?=(?:your|our|their|its|we|you|they|it)\s)")
 MIN_CLAUSE_WORDS = 4
 
 

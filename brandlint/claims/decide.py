@@ -140,7 +140,7 @@ def _prev_words(text: str, figure: Figure, n: int = 3) -> tuple[str, ...]:
 
 
 def _compares(text: str) -> bool:
-    return bool(superlatives(text) or SHAPES["comparison"].search(text))
+    return bool(superlatives(text) or SHAPES["comparison"].search(text) or SHAPES["superiority"].search(text))
 
 
 def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging: Messaging, channel: str,
