@@ -88,16 +88,21 @@ def check(rule, document, ctx, shared):
         for term, target, n, name_words in targets:
             # A ratio of min_ratio or more bounds the length: cheap filters first, fuzzy matching last.
             slack = max(1, int(len(target) * (100 - min_ratio) / 100 * 2))
+            shortest, longest = max(5, len(target) - slack), len(target) + slack
             for i in by_initial.get(target[:1], ()):
                 s = token(i)[0]
-                for k in sorted({max(1, n - 1), n, n + 1}):
+                length = 0  # of the window's key, grown a word at a time: a window is built only if it fits
+                for k in range(1, n + 2):  # windows of n-1, n and n+1 words
                     if i + k > len(found):
                         break
+                    length += len(token(i + k - 1)[2])
+                    if length > longest:
+                        break
+                    if k < max(1, n - 1) or length < shortest:
+                        continue
                     window = [token(j) for j in range(i, i + k)]
                     key = "".join(t[2] for t in window)
                     e = window[-1][1]
-                    if abs(len(key) - len(target)) > slack or len(key) < 5:
-                        continue
                     # the cheap C similarity first: most windows are far from the name
                     score = ratio(key, target)
                     if score < min_ratio:
