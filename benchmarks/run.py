@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -69,15 +70,22 @@ def measure(cmd: list[str], env: dict, cwd: Path) -> tuple[float, int, float]:
     time is the steadier figure."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_tree = 0
-    sampling = os.path.exists("/proc/self/smaps_rollup")
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG if sampling else 0)
-        if pid:
-            break
-        peak_tree = max(peak_tree, tree_pss_mb(proc.pid))
-        time.sleep(0.02)
+    peaks = [0]
+    done = threading.Event()
+
+    def sample() -> None:  # in a thread, so the wall time ends when the process does, not at a sample
+        while not done.wait(0.02):
+            peaks[0] = max(peaks[0], tree_pss_mb(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if os.path.exists("/proc/self/smaps_rollup"):
+        sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
+    done.set()
+    if sampler.is_alive():
+        sampler.join()
+    peak_tree = peaks[0]
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):

@@ -24,6 +24,12 @@ SEVERITIES = ["error", "warning", "info"]
 FORMATS = ["text", "concise", "json", "sarif", "github", "junit"]
 
 
+def main() -> None:
+    """For `brandlint` scripts installed before brandlint/launch.py became the entry point: they import
+    this. Everything works; reinstalling gives back the quick path to a running server."""
+    commands(prog_name="brandlint")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="brandlint")
 def commands():

@@ -478,3 +478,60 @@ def test_a_claim_after_a_lead_in_is_read_without_it(lint):
 def test_nobody_beats_is_a_claim_of_superiority_not_a_denial(lint):
     found, _ = claims(lint, "Nobody beats the prices you get on Acme Cloud.", "sales")
     assert found == [("BL200", "cheapest")]
+
+
+REVIEW = """company: Acme Cloud
+messages:
+  oss-free:
+    text: Acme Cloud is free for open source projects.
+  secure-default:
+    text: Acme Cloud is secure by default, with encryption at rest.
+  support-channels:
+    text: Acme Cloud support answers by chat and email around the clock.
+  passkeys:
+    text: Couriers open the Parcelly app with a passkey, without a password.
+prohibited:
+  totally-secure:
+    text: Acme Cloud is totally secure.
+    reason: No absolutes.
+retired:
+  free-for-all:
+    text: Acme Cloud is free.
+    retired_on: 2025-01-01
+  phone:
+    text: Acme Cloud support answers by phone.
+    retired_on: 2025-01-01
+    use_instead: support-channels
+"""
+
+
+def test_the_reasons_to_clear_a_retired_or_prohibited_match_never_clear_the_claim_itself(project):
+    """A review's cases: the claim word for word (its only word is also in an approved entry), a claim
+    restated with the news of a change, a claim after a lead-in that denies it, and a curly
+    apostrophe in "don’t need a password", which agrees with "without a password"."""
+    import shutil
+
+    shutil.rmtree(project / "messaging")
+    (project / "messaging").mkdir()
+    (project / "messaging" / "m.yaml").write_text(REVIEW, encoding="utf-8")
+    (project / "d.md").write_text(
+        "Acme Cloud is free.\n\n"
+        "Acme Cloud is completely secure.\n\n"
+        "Starting in May, Acme Cloud support answers by phone, chat and email.\n\n"
+        "Couriers don\u2019t need a password to open the Parcelly app.\n\n"
+        "Not true: nobody can hack into Acme Cloud.\n", encoding="utf-8")
+    result = invoke("check", "d.md", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
+    assert result.stdout.splitlines()[:-1] == [
+        "d.md:1:1: BL201 [error] Retired claim 'free-for-all' (retired 2025-01-01, similarity 1.00); remove it "
+        "(no replacement is approved)",
+        "d.md:3:1: BL200 [error] This says what prohibited claim 'totally-secure' says (similarity 0.96): "
+        "No absolutes.",
+        "d.md:5:1: BL201 [error] Retired claim 'phone' (retired 2025-01-01, similarity 0.89); say instead: Acme "
+        "Cloud support answers by chat and email around the clock."]
+
+
+def test_a_pointer_that_says_something_on_the_way_is_judged(lint):
+    found, _ = claims(lint, "See how Acme Cloud runs entirely on renewable energy for more details.")
+    assert found == [("BL201", "fully-renewable")]
+    found, _ = claims(lint, "See the Acme Cloud renewable energy page for more details.")
+    assert found == []

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from brandlint.claims.decide import COSTLY, decide
-from brandlint.claims.detect import LEAD_IN, denegate, negated, signal
+from brandlint.claims.detect import claim_after_lead_in, denegate, negated, signal
 
 TOP_K = 5
 # Static-model score below which a sentence is far from every entry (evaluation/calibrate.py: the
@@ -156,8 +156,8 @@ def _forms(text: str) -> list[str]:
     """The sentence, its denegated form, and the claim after a lead-in, each embedded."""
     alt = denegate(text) if negated(text) else text
     forms = [text] if alt == text else [text, alt]
-    if (m := LEAD_IN.match(text)) and len(text[m.end():].split()) >= MIN_CLAUSE_WORDS:
-        forms.append(text[m.end():])
+    if claim := claim_after_lead_in(text):
+        forms.append(claim)
     return forms
 
 

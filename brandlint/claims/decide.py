@@ -186,7 +186,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if verdict.kind == "figure-mismatch" and loose and not _same_words(text, comparable, entry.text, efigs):
             why[entry.id] = "a figure of the same kind, but other words around it: likely another quantity"
             continue
-        if verdict.kind in COSTLY and (reason := _approved_words(text, entry, ranked, messaging, t["match"])):
+        if verdict.kind in COSTLY and (reason := _approved_words(text, entry, score, ranked, messaging, t["match"])):
             why[entry.id] = reason
             continue
         if verdict.kind == "none":
@@ -207,29 +207,37 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
 NEW_WORD = 5  # letters a replacement's word needs to tell it apart ("vendors", not "come" or "such")
 
 
-def _approved_words(text: str, entry: Entry, ranked, messaging: Messaging, match: float) -> str | None:
+APPROVED_MARGIN = 0.05  # how much closer than the approved entry a costly one may be and still be explained by it
+
+
+def _approved_words(text: str, entry: Entry, score: float, ranked, messaging: Messaging, match: float) -> str | None:
     """Why a sentence near a prohibited or retired entry says approved things instead, or None.
-    - Its words in common with the entry are all words of another approved entry it matches too:
-      "Linkerd will always be open source" shares only "open source" with the retired "The Linkerd open
-      source project publishes stable releases", and restates "Linkerd is 100% open source". Not the
-      retired claim's replacement, which speaks of the same thing by design ("renewable energy").
-    - It announces the change, in its replacement's words: "as of Linkerd 2.15, producing stable releases
-      will be in the hands of the vendor community", against "stable releases come from vendors". Not
-      when both it and the retired claim say it of everything ("as of today, powered entirely by ...")."""
+    - It leaves out most of the entry's own words, and those it has are all words of another approved
+      entry it matches about as well: "Linkerd will always be open source" shares only "open source"
+      with the retired "The Linkerd open source project publishes stable releases", and restates
+      "Linkerd is 100% open source". Not the retired claim's replacement, which speaks of the same
+      thing by design ("renewable energy"); and never a sentence that says the entry's words.
+    - It announces the change, in its replacement's words, leaving out what only the retired claim
+      said: "as of Linkerd 2.15, producing stable releases will be in the hands of the vendor community"
+      against "stable releases come from vendors" ("publishes" is missing). Not when both it and the
+      retired claim say it of everything ("as of today, powered entirely by ...")."""
     if any(f.same(e) for f in find_figures(text) for e in entry_figures(entry)):
         return None  # its own figure is evidence enough
+    own = word_stems(entry.text, lower_only=True)
     shared = shared_words(text, entry.text)
-    for other, score in ranked:
-        if shared and other.section in ("fact", "message") and other.id != entry.use_instead and score >= match \
+    for other, other_score in ranked:
+        if shared and 2 * len(shared) < len(own) and other.section in ("fact", "message") \
+                and other.id != entry.use_instead and other_score >= max(match, score - APPROVED_MARGIN) \
                 and all(any(shares_words(w, form) for form in (other.text, *other.variants)) for w in shared):
             return (f"what it shares with the {entry.section} claim ({', '.join(sorted(shared))}) is also the "
-                    f"approved wording of '{other.id}', which it matches ({score:.3f})")
+                    f"approved wording of '{other.id}', which it matches ({other_score:.3f})")
     instead = messaging.entry(entry.use_instead) if entry.section == "retired" and entry.use_instead else None
     if instead is not None and CHANGE.search(text) and not (UNIVERSAL.search(entry.text) and UNIVERSAL.search(text)):
+        only_retired = {w for w in own if not shares_words(w, instead.text)}
         # the same word, not one a prefix of the other: "every year" is not "everyone"
         new = {w for w in shared_words(text, instead.text)
                if len(w) >= NEW_WORD and w in word_stems(text) and not shares_words(w, entry.text)}
-        if new:
+        if new and only_retired - shared:
             return (f"it announces a change ({CHANGE.search(text)[0]!r}) in the words of the claim that replaced "
                     f"it ({', '.join(sorted(new))}, from '{instead.id}')")
     return None
@@ -300,7 +308,8 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
         instead = messaging.entry(entry.use_instead) if entry.use_instead else None
         return Verdict("retired", entry, score, {
             "retired_on": str(entry.retired_on), "instead": instead.text if instead else "",
-            "instead_id": instead.id if instead else ""})
+            "instead_id": instead.id if instead else "",
+            "advice": f"say instead: {instead.text}" if instead else "remove it (no replacement is approved)"})
     # A contradiction denies what the entry asserts: an explicit "not" or a reversal ("lapsed") of one
     # of its words, or a narrowing of what it says of everyone ("only on weekdays" against "24/7"). A
     # sentence that merely leaves out an entry's "without code changes" does not deny it.

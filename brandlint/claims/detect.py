@@ -20,7 +20,8 @@ NEGATION = re.compile(wordlists.alternation(_WORDS["negation"]) + "|"
 FIRST_PERSON = re.compile(wordlists.alternation(_WORDS["first_person"]), re.I)
 SUBJECTS = re.compile(wordlists.alternation(_WORDS["claim_subjects"]), re.I)
 WE = re.compile(wordlists.alternation(_WORDS["first_person_subject"]), re.I)
-POINTER = re.compile(r"^\W*(?:" + wordlists.alternation(_WORDS["pointer"]["start"]) + r").*?(?:"
+POINTER = re.compile(r"^\W*(?:" + wordlists.alternation(_WORDS["pointer"]["start"]) + r")\s+(?:"
+                     + wordlists.alternation(_WORDS["pointer"]["object"]) + r").*?(?:"
                      + wordlists.alternation(_WORDS["pointer"]["end"]) + r")\W*$", re.I | re.S)
 SHAPE_ROOM = 200  # characters a claim shape's own match may take
 REACH = 50  # characters after the subject ("Acme is", "we are") within which a superlative must stand
@@ -123,7 +124,16 @@ _SAME_SUPERLATIVE = {" ".join(re.sub(r"\\s\+", " ", w).split()): group[0] for gr
 
 def negated(text: str) -> bool:
     """An odd number of negations flips the statement."""
-    return len(NEGATION.findall(CONTRAST.sub(" ", text))) % 2 == 1
+    return len(NEGATION.findall(CONTRAST.sub(" ", text.translate(PLAIN)))) % 2 == 1
+
+
+def claim_after_lead_in(text: str) -> str | None:
+    """The claim after a lead-in ("Key line for the kick-off: ...", "Tell prospects that ..."), or None;
+    None too when the lead-in denies what follows ("Not true: ...", "Let nobody tell you that ...")."""
+    m = LEAD_IN.match(text)
+    if m is None or len(text[m.end():].split()) < 4 or NEGATION.search(text[:m.end()].translate(PLAIN)):
+        return None
+    return text[m.end():]
 
 
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|though|because|which)\b", re.I)
@@ -182,8 +192,8 @@ RESTRICTIVE = re.compile(wordlists.alternation(_WORDS["restrictive"]), re.I)
 UNIVERSAL = re.compile(wordlists.alternation(_WORDS["universal"]), re.I)
 REVERSAL = re.compile(wordlists.alternation(_WORDS["reversal"]), re.I)
 REQUIREMENT = re.compile(wordlists.alternation(_WORDS["requirement"]), re.I)
-REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(_WORDS["requirement_cancel"]) + r")(?:\s+the)?\s*$",
-                                re.I)
+REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(_WORDS["requirement_cancel"])
+                                + r"|n't)(?:\s+the)?\s*$", re.I)
 
 
 def _scopes(text: str, pattern, before: bool = False, keep=None) -> set[str]:
@@ -209,7 +219,7 @@ def contradicts(text: str, form: str) -> str:
     the entry's own "without" is about passwords, not passkeys), makes a requirement of what the wording
     rules out ("need a password"), or narrows what the wording says of everyone ("only during business
     hours" against "24/7 support")."""
-    text = CONTRAST.sub(" ", text)
+    text, form = CONTRAST.sub(" ", text.translate(PLAIN)), form.translate(PLAIN)
     denied = _scopes(form, NEGATION)  # what the wording itself rules out ("without a password")
     asserted = {w for w in word_stems(form, lower_only=True) if not _share({w}, denied)}
     negated_words = _scopes(text, EXPLICIT_NEGATION)
@@ -259,9 +269,8 @@ def negated_about(text: str, form: str) -> bool:
     """An odd number of negations that bear on the entry's wording `form`, which decides whether a
     sentence says or denies a prohibited or retired claim: a negation counts unless it stands in another
     clause that shares no word with the entry ("..., and there's nothing to install")."""
-    text = CONTRAST.sub(" ", text)
-    if (m := LEAD_IN.match(text)) and len(text[m.end():].split()) >= 4:
-        text = text[m.end():]  # "Note for the webinar: nobody can hack into it" is one clause that says it
+    text = CONTRAST.sub(" ", text.translate(PLAIN))
+    text = claim_after_lead_in(text) or text  # "Note for the webinar: nobody can hack into it" says it
     bounds = _clause_bounds(text)
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
     anchors = word_stems(NEGATION.sub(" ", form), lower_only=True)
