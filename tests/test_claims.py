@@ -383,6 +383,15 @@ def test_channel_rules_hold_for_copy_dated_before_an_entry_changed(project):
         "not external copy."]
 
 
+def own_messaging(project, text: str) -> None:
+    """Replace the project's messaging with one file of `text`."""
+    import shutil
+
+    shutil.rmtree(project / "messaging")
+    (project / "messaging").mkdir()
+    (project / "messaging" / "m.yaml").write_text(text, encoding="utf-8")
+
+
 CONDUIT = """company: Conduit
 messages:
   open-source:
@@ -402,11 +411,7 @@ def test_a_retired_claim_is_not_seen_in_approved_wording_pointers_or_the_news_of
     sentence whose words in common with the retired claim are those of another approved message it
     restates; one that announces the change in the replacement's words. The retired claim itself,
     in other words, is still reported."""
-    import shutil
-
-    shutil.rmtree(project / "messaging")
-    (project / "messaging").mkdir()
-    (project / "messaging" / "m.yaml").write_text(CONDUIT, encoding="utf-8")
+    own_messaging(project, CONDUIT)
     (project / "post.md").write_text(
         "See the Conduit releases page for more.\n\n"
         "Conduit is open source today and will stay open source.\n\n"
@@ -509,11 +514,7 @@ def test_the_reasons_to_clear_a_retired_or_prohibited_match_never_clear_the_clai
     """A review's cases: the claim word for word (its only word is also in an approved entry), a claim
     restated with the news of a change, a claim after a lead-in that denies it, and a curly
     apostrophe in "don’t need a password", which agrees with "without a password"."""
-    import shutil
-
-    shutil.rmtree(project / "messaging")
-    (project / "messaging").mkdir()
-    (project / "messaging" / "m.yaml").write_text(REVIEW, encoding="utf-8")
+    own_messaging(project, REVIEW)
     (project / "d.md").write_text(
         "Acme Cloud is free.\n\n"
         "Acme Cloud is completely secure.\n\n"
