@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from brandlint import wordlists
 from brandlint.figures import find_figures
