@@ -8,24 +8,27 @@ import dataclasses
 import re
 from pathlib import Path
 
+import importlib
+
 from brandlint.model import Document
-from brandlint.readers import html, markdown, office, plain
 
 
 class ReadError(Exception):
     """A draft that cannot be read. It becomes a `tool` finding for that file; the run goes on."""
 
 
+# suffix -> (module in brandlint/readers, function): a reader is imported when a file needs it, so a
+# run over Markdown never loads the HTML or Office readers
 READERS = {
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".mdx": markdown.read,
-    ".txt": plain.read,
-    ".text": plain.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".pptx": office.read_pptx,
-    ".docx": office.read_docx,
+    ".md": ("markdown", "read"),
+    ".markdown": ("markdown", "read"),
+    ".mdx": ("markdown", "read"),
+    ".txt": ("plain", "read"),
+    ".text": ("plain", "read"),
+    ".html": ("html", "read"),
+    ".htm": ("html", "read"),
+    ".pptx": ("office", "read_pptx"),
+    ".docx": ("office", "read_docx"),
 }
 BINARY_READERS = {".pptx", ".docx"}
 MAX_BYTES = 50 * 1024 * 1024
@@ -84,23 +87,30 @@ def _text(reader, path: str, source: str, encoding: str) -> Document:
     return dataclasses.replace(document, source=source) if document.source is not source else document
 
 
+def _reader(suffix: str):
+    module, function = READERS.get(suffix, ("plain", "read"))
+    return getattr(importlib.import_module(f"brandlint.readers.{module}"), function)
+
+
 def read(path: str, data: bytes, reader_suffix: str | None = None) -> Document:
     suffix = (reader_suffix or Path(path).suffix).lower()
-    reader = READERS.get(suffix, plain.read)
+    reader = _reader(suffix)
     if len(data) > MAX_BYTES:
         raise ReadError(too_big(len(data)))
     if suffix in BINARY_READERS:
+        from brandlint.readers.office import OfficeError
+
         try:
             return reader(path, data)
-        except office.OfficeError as exc:
+        except OfficeError as exc:
             raise ReadError(str(exc)) from None
     source, encoding = decode(data)
     return _text(reader, path, source, encoding)
 
 
-TEXT_READERS = {"markdown": markdown.read, "html": html.read, "text": plain.read}
+TEXT_READERS = {"markdown": ".md", "html": ".html", "text": ".txt"}  # a document's format -> its reader's suffix
 
 
 def reparse(document: Document, source: str) -> Document:
     """Read new text (after fixes) with the reader that read the document."""
-    return _text(TEXT_READERS[document.format], document.path, source, document.encoding)
+    return _text(_reader(TEXT_READERS[document.format]), document.path, source, document.encoding)
