@@ -536,3 +536,17 @@ def test_a_pointer_that_says_something_on_the_way_is_judged(lint):
     assert found == [("BL201", "fully-renewable")]
     found, _ = claims(lint, "See the Acme Cloud renewable energy page for more details.")
     assert found == []
+
+
+def test_a_year_is_compared_when_the_fact_is_a_year_and_said_after_the_same_words(project):
+    """Issue 12: "founded in 2011" against a fact "founded in 2013"; a year after other words dates
+    something else."""
+    own_messaging(project, "company: Conduit\nfacts:\n  founded:\n    text: Conduit was founded in Lisbon in 2016.\n"
+                           "    figure: 2016\n")
+    (project / "y.md").write_text("Conduit was founded in Lisbon in 2014.\n\n"
+                                  "Conduit was founded in Lisbon in 2016.\n\n"
+                                  "Conduit opened its second office in Lisbon in 2019.\n", encoding="utf-8")
+    result = invoke("check", "y.md", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
+    assert result.stdout.splitlines()[:-1] == [
+        "y.md:1:1: BL203 [error] '2014' does not match fact 'founded' (2016). Approved: Conduit was founded in "
+        "Lisbon in 2016."]

@@ -139,6 +139,18 @@ def _prev_words(text: str, figure: Figure, n: int = 3) -> tuple[str, ...]:
     return tuple(words[-n:])
 
 
+def _same_year_fact(text: str, entry_text: str, efigs) -> list[Figure]:
+    """A year, when the entry's fact is a year, stated after the same three words ("Harborline was
+    founded in Rotterdam in 2011" against "... founded in Rotterdam in 2013"): a year after other words
+    dates something else ("Rust 1.50 was released in February 2021" is not Rust 1.0's release)."""
+    years = [e for e in efigs if e.year_like]
+    if not years:
+        return []
+    anchors = {_prev_words(entry_text, at) for e in years
+               for at in find_figures(entry_text) if at.same(e)} - {()}
+    return [f for f in find_figures(text) if f.year_like and _prev_words(text, f) in anchors]
+
+
 def _compares(text: str) -> bool:
     return bool(superlatives(text) or SHAPES["comparison"].search(text) or SHAPES["superiority"].search(text))
 
@@ -166,6 +178,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
             score -= t["other_attribute"]
         efigs = entry_figures(entry)
         comparable = [f for f in figures if any(_same_quantity(text, f, entry.text, e) for e in efigs)]
+        comparable += _same_year_fact(text, entry.text, efigs)
         needed = t["prohibited"] if entry.section == "prohibited" else t["match"]
         # A percentage, multiple or amount says what kind of quantity it is, so a sentence with one matches
         # from a lower score; a bare count ("two cloud providers") could count anything, and a duration
