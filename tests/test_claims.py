@@ -550,3 +550,14 @@ def test_a_year_is_compared_when_the_fact_is_a_year_and_said_after_the_same_word
     assert result.stdout.splitlines()[:-1] == [
         "y.md:1:1: BL203 [error] '2014' does not match fact 'founded' (2016). Approved: Conduit was founded in "
         "Lisbon in 2016."]
+
+
+def test_an_old_value_of_the_entrys_own_count_is_stale_from_a_lower_similarity(lint):
+    """Issue 12: a long sentence with a link scores below the full match; "3,000 companies" is still one
+    of the count's old values ("websites" are not what the entry counts)."""
+    long = ("We talked to the head of platform at a logistics firm about why her team moved to [Acme "
+            "Cloud](https://example.com/story), which more than 3,000 companies now run on.")
+    found, result = claims(lint, long)
+    assert found == [("BL202", "customer-count")]
+    found, _ = claims(lint, long.replace("3,000 companies now run on", "3,000 websites now run on"))
+    assert found == []

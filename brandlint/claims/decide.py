@@ -139,6 +139,15 @@ def _prev_words(text: str, figure: Figure, n: int = 3) -> tuple[str, ...]:
     return tuple(words[-n:])
 
 
+def _old_count(text: str, figure: Figure, entry: Entry, efigs) -> bool:
+    """A bare count that is one of the entry's `previously` values and counts what the entry's figure
+    counts (the same word after it)."""
+    if figure.unit or not any(figure.same(p) for p in previous_figures(entry, entry.previously)):
+        return False
+    counted = {_next_words(entry.text, at) for e in efigs for at in find_figures(entry.text) if at.same(e)} - {()}
+    return _next_words(text, figure) in counted
+
+
 def _same_year_fact(text: str, entry_text: str, efigs) -> list[Figure]:
     """A year, when the entry's fact is a year, stated after the same three words ("Harborline was
     founded in Rotterdam in 2011" against "... founded in Rotterdam in 2013"): a year after other words
@@ -184,6 +193,10 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # from a lower score; a bare count ("two cloud providers") could count anything, and a duration
         # ("in 10 minutes") measures many things.
         if efigs and any(f.unit and f.unit != "s" for f in comparable):
+            needed = min(needed, t["figure_match"])
+        # ... and so does a bare count of the entry's own thing at one of its old values ("more than
+        # 1,500 shippers" against "more than 2,800 shippers", once 1,500): a stale figure by its words
+        elif entry.previously and any(_old_count(text, f, entry, efigs) for f in comparable):
             needed = min(needed, t["figure_match"])
         if score < needed:
             why[entry.id] = f"similarity {score:.3f} is below the {needed:.3f} needed"
