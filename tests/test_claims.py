@@ -561,3 +561,10 @@ def test_an_old_value_of_the_entrys_own_count_is_stale_from_a_lower_similarity(l
     assert found == [("BL202", "customer-count")]
     found, _ = claims(lint, long.replace("3,000 companies now run on", "3,000 websites now run on"))
     assert found == []
+
+
+def test_a_narrowing_of_every_contradicts_from_the_full_match_score(lint):
+    """A "not" needs the closer contradiction score (0.75); "only on weekdays" against "every plan
+    includes round-the-clock support" is evidence enough at the full match (0.73 here)."""
+    found, _ = claims(lint, "Acme Cloud plans include support from human engineers only on weekdays.")
+    assert found == [("BL204", "human-support")]

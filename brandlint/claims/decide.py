@@ -339,7 +339,11 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     # A contradiction denies what the entry asserts: an explicit "not" or a reversal ("lapsed") of one
     # of its words, or a narrowing of what it says of everyone ("only on weekdays" against "24/7"). A
     # sentence that merely leaves out an entry's "without code changes" does not deny it.
-    if not history and score >= contradiction and any(contradicts(text, f) for f in forms):
+    # A "not" needs the closer score (embeddings are poor at polarity, and a "not" near an entry's words
+    # is common: "don't update until the ABI has changed"); a narrowing of the entry's own "every" or a
+    # requirement of what it spares you is evidence enough at the full match.
+    hows = {contradicts(text, f) for f in forms} - {""}
+    if not history and hows and (score >= contradiction or hows <= {"scope", "requirement"}):
         return Verdict("contradiction", entry, score, {})
     if flipped:
         return _declined(entry, score, history or "negated, but not a denial of a word the entry asserts")
