@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import importlib
 import re
 from pathlib import Path
-
-import importlib
 
 from brandlint.model import Document
 
