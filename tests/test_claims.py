@@ -41,6 +41,11 @@ def claims(lint, text, channel="external", as_of=dt.date(2026, 11, 22)):
     return [(f.code, f.entry) for f in result.findings], result
 
 
+def concise(*args) -> list[str]:
+    """`brandlint check ARGS --format concise` as of the evaluation day: the findings' lines, no summary."""
+    return invoke("check", *args, "--format", "concise", "--as-of", "2026-11-22").stdout.splitlines()[:-1]
+
+
 def test_each_kind_names_its_entry(lint):
     cases = [
         ("Nobody can ever break into Acme Cloud.", "external", ("BL200", "unhackable")),
@@ -94,9 +99,7 @@ def test_unsupported_is_a_suggestion_by_default_and_raised_per_channel(project):
     (project / "b.md").write_text("Acme Cloud may be the fastest cloud in the world.\n", encoding="utf-8")
 
     def lines(*args):
-        result = invoke("check", "a.md", "b.md", "--select", "BL207", "--format", "concise", "--as-of",
-                        "2026-11-22", *args)
-        return result.stdout.splitlines()[:-1]
+        return concise("a.md", "b.md", "--select", "BL207", *args)
 
     a = " Unsupported claim (superlative): no approved message backs it (nearest similarity 0.72)."
     b = " Unsupported claim (superlative): no approved message backs it (nearest similarity 0.69)."
@@ -195,8 +198,7 @@ def test_a_dated_post_is_judged_as_of_its_own_date(project):
                "More than 4,000 companies run on Acme Cloud.")  # the bundled messaging
 
     def lines(*args):
-        result = invoke("check", ".", "--select", "BL201", "--format", "concise", "--as-of", "2026-11-22", *args)
-        return result.stdout.splitlines()[:-1]
+        return concise(".", "--select", "BL201", *args)
 
     assert lines() == [f"new.md:4:1: {retired}", f"undated.md:1:1: {retired}"]
     (project / "brandlint.yaml").write_text("messaging: messaging\nclaims: {dated_documents: false}\n",
@@ -218,10 +220,9 @@ def test_a_dated_document_is_judged_against_the_figure_current_on_its_date(proje
              "2026-02-01-d.md": "3,000", "live.md": "3,000", "2023-06-01-e.md": "2,000"}
     for name, figure in posts.items():
         (project / name).write_text(f"More than {figure} companies run on Acme Cloud.\n", encoding="utf-8")
-    result = invoke("check", ".", "--select", "BL202,BL203", "--format", "concise", "--as-of", "2026-11-22")
     stale = "BL202 [error] '{}' is out of date for 'customer-count': the current figure is {}. Approved: More " \
             "than 4,000 companies run on Acme Cloud."
-    assert result.stdout.splitlines()[:-1] == [
+    assert concise(".", "--select", "BL202,BL203") == [
         "2025-12-01-c.md:1:1: " + stale.format("2,500", "3,000 on 2025-12-01, the document's date"),
         "2026-02-01-d.md:1:1: " + stale.format("3,000", "4,000"),
         "live.md:1:1: " + stale.format("3,000", "4,000")]
@@ -343,8 +344,7 @@ def test_a_sentence_with_two_claims_is_judged_clause_by_clause(project):
     retired claim points at its own clause."""
     (project / "two.md").write_text("Our customers say so. Half of the Fortune 500 run on Acme Cloud, and more than "
                                     "5,000 companies trust us with their workloads.\n", encoding="utf-8")
-    result = invoke("check", "two.md", "--select", "BL201,BL203", "--format", "concise", "--as-of", "2026-11-22")
-    assert result.stdout.splitlines()[:-1] == [
+    assert concise("two.md", "--select", "BL201,BL203") == [
         "two.md:1:23: BL201 [error] Retired claim 'fortune-500' (retired 2025-06-30, similarity 0.84); say "
         "instead: More than 4,000 companies run on Acme Cloud.",
         "two.md:1:23: BL203 [error] '5,000' does not match fact 'customer-count' (4,000). Approved: More than "
@@ -360,9 +360,8 @@ def test_a_duration_that_ends_the_entry_is_compared_by_the_words_before_it(proje
                     "    previously: [7]\n", 1), encoding="utf-8")
     (project / "d.md").write_text("Acme Cloud has served customers for more than 5 years.\n\n"
                                   "Acme Cloud has served customers for more than 7 years.\n", encoding="utf-8")
-    result = invoke("check", "d.md", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
     approved = "Approved: Acme Cloud has served customers for more than 8 years."
-    assert result.stdout.splitlines()[:-1] == [
+    assert concise("d.md", "--select", "claims") == [
         f"d.md:1:1: BL203 [error] '5 years' does not match fact 'years-in-business' (8 years). {approved}",
         f"d.md:3:1: BL202 [error] '7 years' is out of date for 'years-in-business': the current figure is 8 years. "
         f"{approved}"]
@@ -377,8 +376,7 @@ def test_channel_rules_hold_for_copy_dated_before_an_entry_changed(project):
         "    channels: [sales]\n    since: 2026-06-01"), encoding="utf-8")
     (project / "2025-01-10-offer.md").write_text(
         "New customers who move from another cloud get $10,000 in migration credits.\n", encoding="utf-8")
-    result = invoke("check", ".", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
-    assert result.stdout.splitlines()[:-1] == [
+    assert concise(".", "--select", "claims") == [
         "2025-01-10-offer.md:1:1: BL205 [error] Message 'migration-credits' is approved for sales copy only, "
         "not external copy."]
 
@@ -419,9 +417,8 @@ def test_a_retired_claim_is_not_seen_in_approved_wording_pointers_or_the_news_of
         "in the hands of vendors.\n\n"
         "The Conduit open source project still publishes stable releases.\n\n"
         "Stable Conduit builds are published by the open-source project.\n", encoding="utf-8")
-    result = invoke("check", "post.md", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
     instead = "say instead: The Conduit project ships nightly builds; stable releases come from vendors."
-    assert result.stdout.splitlines()[:-1] == [
+    assert concise("post.md", "--select", "claims") == [
         f"post.md:7:1: BL201 [error] Retired claim 'project-stable-releases' (retired 2025-02-01, similarity 0.93); "
         f"{instead}",
         f"post.md:9:1: BL201 [error] Retired claim 'project-stable-releases' (retired 2025-02-01, similarity 0.91); "
@@ -438,28 +435,6 @@ def test_a_retired_claim_is_not_seen_in_approved_wording_pointers_or_the_news_of
         "0.838  retired    project-stable-releases: The Conduit open source project publishes stable releases.",
         "why no finding: it announces a change ('as of') in the words of the claim that replaced it (vendor, from "
         "'release-model')"]
-
-
-@pytest.mark.parametrize("text,shapes", [
-    ("Nobody beats the prices Acme Cloud finds.", ("superiority",)),
-    ("Acme Cloud is twice as reliable as any other cloud.", ("comparison",)),
-    ("We guarantee a reply for every ticket within an hour.", ("guarantee",)),
-    ("Customers see a full return on their investment in a year.", ("performance",)),
-    ("Acme Cloud cuts deployment times in half.", ("performance",)),
-    ("Acme Cloud is trusted by the world's largest banks.", ("customers",)),
-    ("We have the happiest customers in cloud hosting.", ("superlative",)),
-    ("Acme Cloud saves the average team $120,000 a year.", ("savings",)),
-    # not the company's claim: a technical statement, someone else's statistic
-    ("Acme Cloud cuts the log into pieces of half a megabyte.", ()),
-    ("According to the survey, teams save $5,000 a year.", ()),
-])
-def test_claim_shapes_a_company_makes_about_itself(text, shapes):
-    """Issue 11's list (superiority, comparison, guarantees, performance, outcomes, savings, customers,
-    rankings), in wordings the first version missed: "$120,000" was never a saving (the pattern stopped
-    at its first digit), "in half" and "as reliable as any other" were not claims."""
-    from brandlint.claims.detect import own_claim
-
-    assert own_claim(text, ["Acme Cloud"]) == shapes
 
 
 def test_superlatives_that_claim_the_same_attribute_are_one_claim():
@@ -521,8 +496,7 @@ def test_the_reasons_to_clear_a_retired_or_prohibited_match_never_clear_the_clai
         "Starting in May, Acme Cloud support answers by phone, chat and email.\n\n"
         "Couriers don\u2019t need a password to open the Parcelly app.\n\n"
         "Not true: nobody can hack into Acme Cloud.\n", encoding="utf-8")
-    result = invoke("check", "d.md", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
-    assert result.stdout.splitlines()[:-1] == [
+    assert concise("d.md", "--select", "claims") == [
         "d.md:1:1: BL201 [error] Retired claim 'free-for-all' (retired 2025-01-01, similarity 1.00); remove it "
         "(no replacement is approved)",
         "d.md:3:1: BL200 [error] This says what prohibited claim 'totally-secure' says (similarity 0.96): "
@@ -546,8 +520,7 @@ def test_a_year_is_compared_when_the_fact_is_a_year_and_said_after_the_same_word
     (project / "y.md").write_text("Conduit was founded in Lisbon in 2014.\n\n"
                                   "Conduit was founded in Lisbon in 2016.\n\n"
                                   "Conduit opened its second office in Lisbon in 2019.\n", encoding="utf-8")
-    result = invoke("check", "y.md", "--select", "claims", "--format", "concise", "--as-of", "2026-11-22")
-    assert result.stdout.splitlines()[:-1] == [
+    assert concise("y.md", "--select", "claims") == [
         "y.md:1:1: BL203 [error] '2014' does not match fact 'founded' (2016). Approved: Conduit was founded in "
         "Lisbon in 2016."]
 

@@ -79,6 +79,8 @@ def test_terminology_still_finds_real_slips(corvid):
     "According to a 2025 industry survey, 68% of teams run more than one cloud.",
     "Kubernetes guarantees that init containers finish before Corvid starts.",
     "The most important thing to know is that we route to endpoints.",
+    "Corvid cuts the log into pieces of half a megabyte.",
+    "According to the survey, teams save $5,000 a year.",
 ])
 def test_not_a_claim_the_company_makes(text):
     assert signal(text, ["Corvid"]).claim == ()
@@ -91,6 +93,16 @@ def test_not_a_claim_the_company_makes(text):
     ("Corvid cuts your cloud bill by 40%.", ("performance",)),
     ("More than 9,000 companies run Corvid in production.", ("customers",)),
     ("Developers rank Corvid #1 for ease of use.", ("ranking",)),
+    # wordings the first lists missed: "$120,000" was never a saving (the pattern stopped at its first
+    # digit), "in half" and "as reliable as any other" were not claims
+    ("Nobody beats the prices Corvid finds.", ("superiority",)),
+    ("Corvid is twice as reliable as any other mesh.", ("comparison",)),
+    ("We guarantee a reply for every ticket within an hour.", ("guarantee",)),
+    ("Customers see a full return on their investment in a year.", ("performance",)),
+    ("Corvid cuts deployment times in half.", ("performance",)),
+    ("Corvid is trusted by the world's largest banks.", ("customers",)),
+    ("We have the happiest customers in cloud hosting.", ("superlative",)),
+    ("Corvid saves the average team $120,000 a year.", ("savings",)),
 ])
 def test_a_claim_the_company_makes(text, shapes):
     assert signal(text, ["Corvid"]).claim == shapes
