@@ -289,7 +289,7 @@ CLAIMS_WORKERS = 2
 
 
 def lint_files(files: list[Path], run: Run, parallel: bool | None = None, progress=None) -> list[FileResult]:
-    """`parallel`: None decides by the number of files and whether claims rules run; `progress(n)`
+    """`parallel`: None decides by the number of files (claims runs use fewer workers); `progress(n)`
     is called as files are done."""
     progress = progress or (lambda n: None)
     claims = _claims_run(run)

@@ -28,14 +28,12 @@ import time
 from pathlib import Path
 
 from brandlint import __version__, cache
-
+from brandlint.codehash import code_digest
 
 
 def identity() -> str:
     """Same version and same code and word lists: two installs of one brandlint (the user's and a
     pre-commit hook's) share a server; a different checkout, even of the same version, does not."""
-    from brandlint.codehash import code_digest
-
     return f"{__version__}:{code_digest()[:16]}"
 
 

@@ -112,15 +112,21 @@ def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Fig
         return True
     if entry_figure.year_like:
         return False  # a year dates the entry; "two features" does not mismatch "2015"
-    at = next((f for f in find_figures(entry_text) if f.same(entry_figure)), None)
+    at = next(iter(_placed(entry_text, [entry_figure])), None)
     ours, theirs = _next_words(text, figure), _next_words(entry_text, at) if at else ()
     return ours == theirs or not (set(ours + theirs) & TIME_UNITS)
+
+
+def _placed(entry_text: str, figures) -> list[Figure]:
+    """Where the entry's figures stand in its text (first place of each), for the words around them."""
+    found = find_figures(entry_text)
+    return [at for at in (next((f for f in found if f.same(x)), None) for x in figures) if at]
 
 
 def _same_words(text: str, figures, entry_text: str, efigs) -> bool:
     """A figure and the entry's figure are followed by the same two words ("99.99% monthly uptime"):
     "77% of respondents reported" is not "82% of respondents say"."""
-    at = [e for e in (next((f for f in find_figures(entry_text) if f.same(x)), None) for x in efigs) if e]
+    at = _placed(entry_text, efigs)
     theirs = {_next_words(entry_text, e, 2) for e in at} - {()}
     # a figure that ends the entry's sentence ("... for more than 8 years.") is known by the words before it
     before = {_prev_words(entry_text, e) for e in at if not _next_words(entry_text, e, 2)} - {()}
@@ -144,7 +150,7 @@ def _old_count(text: str, figure: Figure, entry: Entry, efigs) -> bool:
     counts (the same word after it)."""
     if figure.unit or not any(figure.same(p) for p in previous_figures(entry, entry.previously)):
         return False
-    counted = {_next_words(entry.text, at) for e in efigs for at in find_figures(entry.text) if at.same(e)} - {()}
+    counted = {_next_words(entry.text, at) for at in _placed(entry.text, efigs)} - {()}
     return _next_words(text, figure) in counted
 
 
@@ -155,8 +161,7 @@ def _same_year_fact(text: str, entry_text: str, efigs) -> list[Figure]:
     years = [e for e in efigs if e.year_like]
     if not years:
         return []
-    anchors = {_prev_words(entry_text, at) for e in years
-               for at in find_figures(entry_text) if at.same(e)} - {()}
+    anchors = {_prev_words(entry_text, at) for at in _placed(entry_text, years)} - {()}
     return [f for f in find_figures(text) if f.year_like and _prev_words(text, f) in anchors]
 
 
