@@ -141,7 +141,7 @@ def _claim_clauses(document, starts: list[int], s: Sentence, known) -> list:
     if block is None or s.end > block.start + len(block.text):
         return []
     raw = block.text[s.start - block.start:s.end - block.start]
-    cuts = [0, *(i for m in CLAUSE_BREAK.finditer(raw) for i in (m.start(), m.end())), len(raw)]
+    cuts = [0, *(at for m in CLAUSE_BREAK.finditer(raw) for at in (m.start(), m.end())), len(raw)]
     spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if len(raw[a:b].split()) >= MIN_CLAUSE_WORDS]
     if len(spans) < 2 or len(spans) != len(cuts) // 2:
         return []
