@@ -14,14 +14,15 @@ _DATES = wordlists.load("dates")
 KEYS = tuple(_DATES["keys"])
 PATH_KEYS = tuple(_DATES["path_keys"])
 PATTERNS = tuple(re.compile(p) for p in _DATES["patterns"])
+TEMPLATE_DATES = frozenset(_DATES["office_template_dates"])
 
 
 def published(document: Document, path: str | None = None) -> dt.date | None:
     """`path`: the document's path relative to the project root (folders above the project, such as
-    a backup-2023-01-15 folder, say nothing of when the copy was published). Office files are not
-    dated: tools write template dates into them and copy them under any name."""
+    a backup-2023-01-15 folder, say nothing of when the copy was published). An Office file is dated
+    by its last save only: its name and folder say nothing once it is copied around."""
     if document.format in ("pptx", "docx"):
-        return None
+        return _saved(document.meta.get("modified"))
     meta = {str(k).lower(): v for k, v in document.meta.items()} if isinstance(document.meta, dict) else {}
     for key in KEYS:
         day = _as_date(meta.get(key))
@@ -32,6 +33,13 @@ def published(document: Document, path: str | None = None) -> dt.date | None:
         if day:
             return day
     return None
+
+
+def _saved(value) -> dt.date | None:
+    """The day an Office file was last saved, unless it is a library's blank-template date."""
+    if not isinstance(value, dt.datetime):
+        return None
+    return None if value.replace(tzinfo=None).isoformat(timespec="seconds") in TEMPLATE_DATES else value.date()
 
 
 def in_path(text: str) -> dt.date | None:

@@ -228,6 +228,39 @@ def test_a_dated_document_is_judged_against_the_figure_current_on_its_date(proje
         "live.md:1:1: " + stale.format("3,000", "4,000")]
 
 
+def test_an_office_file_is_dated_by_its_last_save(project):
+    """A deck or document is dated by the "modified" date of its core properties, as an editor saves
+    it; a file a library wrote from its blank template (python-pptx, python-docx) carries that
+    template's 2013 dates, which say nothing of the copy: it is judged as of today."""
+    from docx import Document
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    messaging = (project / "messaging" / "claims.yaml").read_text(encoding="utf-8")
+    (project / "messaging" / "claims.yaml").write_text(messaging.replace(
+        "    previously: [2,500, 3,000]",
+        "    since: 2026-01-15\n    previously:\n      - figure: 2,500\n        since: 2024-01-01\n"
+        "      - figure: 3,000\n        since: 2025-03-01"), encoding="utf-8")
+    saved = {"archived": dt.datetime(2025, 12, 1, 9, 30), "live": dt.datetime(2026, 11, 2, 16, 0), "tool": None}
+    for name, when in saved.items():
+        deck = Presentation()
+        if when:
+            deck.core_properties.modified = when
+        box = deck.slides.add_slide(deck.slide_layouts[6]).shapes.add_textbox(Inches(1), Inches(1), Inches(6), Inches(1))
+        box.text_frame.text = "More than 3,000 companies run on Acme Cloud."
+        deck.save(project / f"{name}.pptx")
+    memo = Document()
+    memo.core_properties.modified = dt.datetime(2025, 12, 1, 9, 30)
+    memo.add_paragraph("More than 2,500 companies run on Acme Cloud.")
+    memo.save(project / "memo.docx")
+    stale = "BL202 [error] '{}' is out of date for 'customer-count': the current figure is {}. Approved: More " \
+            "than 4,000 companies run on Acme Cloud."
+    assert concise(".", "--select", "BL202,BL203") == [
+        "live.pptx:slide 1:TextBox 1: " + stale.format("3,000", "4,000"),
+        "memo.docx:paragraph 1: " + stale.format("2,500", "3,000 on 2025-12-01, the document's date"),
+        "tool.pptx:slide 1:TextBox 1: " + stale.format("3,000", "4,000")]
+
+
 def test_a_not_in_another_clause_neither_hides_nor_makes_a_claim(lint):
     """The prohibited claim is found although another clause says "not"; a "not" about something the
     entry does not say contradicts nothing; one about what it says does."""

@@ -66,12 +66,22 @@ class _Lines:
         return Document(path, "".join(self.parts), tuple(self.blocks), fmt, meta, "utf-8", editable=False)
 
 
-def _channel(core) -> dict:
+def _properties(core) -> dict:
+    """The channel named in the keywords or category, and the date the file was last saved (whether
+    that date says when the copy was written is for brandlint/published.py to decide)."""
+    meta = {}
     for value in (getattr(core, "keywords", "") or "", getattr(core, "category", "") or ""):
         m = re.search(r"\b(?:channel\s*[:=]\s*)?(internal|external|sales)\b", value, re.I)
         if m:
-            return {"channel": m.group(1).lower()}
-    return {}
+            meta["channel"] = m.group(1).lower()
+            break
+    try:
+        modified = core.modified
+    except (ValueError, TypeError):  # a date the library cannot parse is no date
+        modified = None
+    if modified is not None:
+        meta["modified"] = modified
+    return meta
 
 
 def _open(opener, data: bytes, what: str):
@@ -97,7 +107,7 @@ def read_pptx(path: str, data: bytes) -> Document:
                 if notes is not None:
                     for i, para in enumerate(notes.paragraphs, start=1):
                         lines.add(para.text, "notes", f"slide {number}:notes:paragraph {i}")
-        meta = _channel(deck.core_properties)
+        meta = _properties(deck.core_properties)
     except OfficeError:
         raise
     except Exception as exc:
@@ -186,7 +196,7 @@ def read_docx(path: str, data: bytes) -> Document:
                 for i, p in enumerate(part._element.iterfind(f".//{W}p"), start=1):
                     lines.add(_para_text(p), "list", f"{label} {s}:paragraph {i}")
         _notes(lines, doc)
-        meta = _channel(doc.core_properties)
+        meta = _properties(doc.core_properties)
     except Exception as exc:
         raise OfficeError(f"not a readable Word file: {type(exc).__name__}: {exc}") from None
     return lines.document(path, "docx", meta)
