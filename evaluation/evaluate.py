@@ -4,6 +4,7 @@ another industry, written blind).
 
     python evaluation/evaluate.py                 # the held-out `test` split of every set (what the README reports)
     python evaluation/evaluate.py --split tune --set acme
+    python evaluation/evaluate.py --split dev     # Harborline's second blind batch (no `dev` for Acme)
 
 Runs the real pipeline (reader, spaCy sentences, embeddings, decisions) on each sentence."""
 
@@ -33,10 +34,14 @@ KINDS = ["prohibited", "retired", "stale-figure", "figure-mismatch", "contradict
 # set name -> (labelled sentences, the messaging they are labelled against)
 SETS = {"acme": ("evaluation/labelled.yaml", "messaging"),
         "harbor": ("evaluation/harbor/labelled.yaml", "evaluation/harbor/messaging")}
+# A third split, written blind later than the others, to check that what was designed on `tune`
+# holds on sentences it was not designed on, before `test` is looked at.
+DEV = {"harbor": "evaluation/harbor/dev.yaml"}
 
 
 def load(split: str, name: str = "acme") -> list[tuple[str, str, str]]:
-    return [tuple(item) for item in yaml.safe_load((ROOT / SETS[name][0]).read_text())[split]]
+    path = DEV.get(name) if split == "dev" else SETS[name][0]
+    return [tuple(item) for item in yaml.safe_load((ROOT / path).read_text())[split]] if path else []
 
 
 def predict(items, thresholds=None, models=None, model=None, static="auto", name: str = "acme") -> list[str]:
@@ -92,7 +97,7 @@ def summary(expected, predicted) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="test", choices=["tune", "test"])
+    parser.add_argument("--split", default="test", choices=["tune", "dev", "test"])
     parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS),
                         help="which labelled set (repeatable; default: all)")
     parser.add_argument("--model", default=None, help="embedding model name or path")
@@ -103,6 +108,8 @@ def main() -> None:
     first_pass = "static first pass" if models.static() is not None else "transformer only"
     for name in args.sets or sorted(SETS):
         items = load(args.split, name)
+        if not items:
+            continue  # no such split in this set
         predicted = predict(items, models=models, name=name)
         report, _ = table(items, predicted)
         print(f"claims evaluation, set '{name}', split '{args.split}', as of {AS_OF}, {first_pass}")
