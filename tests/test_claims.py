@@ -305,7 +305,7 @@ def test_contradiction_is_what_the_sentence_denies_not_a_count_of_negations(text
     """Issue 12: a "not" or a reversal of a word the entry asserts, or a narrowing of what it says of
     everyone; the entry's own "without a password" is about passwords, and a "not" about something
     else denies nothing."""
-    from brandlint.claims.detect import contradicts
+    from brandlint.claims.contradict import contradicts
 
     assert contradicts(text, form) == how
 

@@ -112,7 +112,8 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         # First pass with the static model: a sentence far from every entry cannot match one (on the
         # labelled set, every sentence the transformer puts within reach of an entry scores at least
         # 0.63 here), so it is judged on these scores and torch is never loaded for it.
-        first = _rank_forms(forms, range(len(claims)), language.static_embed, entry_index(messaging, language, static=True))
+        first = _rank_forms(forms, range(len(claims)), language.static_embed,
+                            entry_index(messaging, language, static=True))
         ranked = [first[i] for i in range(len(claims))]
         near = [i for i, r in enumerate(ranked) if r and r[0][1] >= STATIC_FLOOR]
     if near:
@@ -126,7 +127,8 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
 # Where a sentence that carries two claims divides: "Half of the Fortune 500 run on Acme Cloud, and
 # more than 5,000 companies trust us" is a retired claim and a figure, each judged on its own.
 # "... in under 15 minutes and your arrival times will always be right": "and" before a new subject.
-CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|(?<!\s)\s+[\u2013\u2014-]\s+"  # one try per run of spaces
+# (?<!\s): one try per run of spaces
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+|(?<!\s)\s+[\u2013\u2014-]\s+"
                           r"|(?<!\s)\s+and\s+(?=(?:your|our|their|its|we|you|they|it)\s)")
 MIN_CLAUSE_WORDS = 4
 

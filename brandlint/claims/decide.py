@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.detect import (SHAPES, UNIVERSAL, Signal, closest_form, contradicts, names_in, negated,
+from brandlint.claims.contradict import UNIVERSAL, contradicts
+from brandlint.claims.detect import (SHAPES, Signal, closest_form, names_in, negated,
                                      negated_about, shared_words, shares_words, superlatives, word_stems)
 from brandlint.figures import Figure, duration_factor, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging

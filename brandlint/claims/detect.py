@@ -11,18 +11,18 @@ from functools import lru_cache
 from brandlint import wordlists
 from brandlint.figures import find_figures
 
-_WORDS = wordlists.load("claims")
-SUPERLATIVE = re.compile(wordlists.alternation(_WORDS["superlative"]), re.I)
-ABSOLUTE = re.compile(wordlists.alternation(_WORDS["absolute"]), re.I)
-HEDGE = re.compile(wordlists.alternation(_WORDS["hedge"]), re.I)
-NEGATION = re.compile(wordlists.alternation(_WORDS["negation"]) + "|"
-                      + wordlists.alternation(_WORDS["negation_suffix"], bounded=False) + r"\b", re.I)
-FIRST_PERSON = re.compile(wordlists.alternation(_WORDS["first_person"]), re.I)
-SUBJECTS = re.compile(wordlists.alternation(_WORDS["claim_subjects"]), re.I)
-WE = re.compile(wordlists.alternation(_WORDS["first_person_subject"]), re.I)
-POINTER = re.compile(r"^\W*(?:" + wordlists.alternation(_WORDS["pointer"]["start"]) + r")\s+(?:"
-                     + wordlists.alternation(_WORDS["pointer"]["object"]) + r").*?(?:"
-                     + wordlists.alternation(_WORDS["pointer"]["end"]) + r")\W*$", re.I | re.S)
+WORDS = wordlists.load("claims")
+SUPERLATIVE = re.compile(wordlists.alternation(WORDS["superlative"]), re.I)
+ABSOLUTE = re.compile(wordlists.alternation(WORDS["absolute"]), re.I)
+HEDGE = re.compile(wordlists.alternation(WORDS["hedge"]), re.I)
+NEGATION = re.compile(wordlists.alternation(WORDS["negation"]) + "|"
+                      + wordlists.alternation(WORDS["negation_suffix"], bounded=False) + r"\b", re.I)
+FIRST_PERSON = re.compile(wordlists.alternation(WORDS["first_person"]), re.I)
+SUBJECTS = re.compile(wordlists.alternation(WORDS["claim_subjects"]), re.I)
+WE = re.compile(wordlists.alternation(WORDS["first_person_subject"]), re.I)
+POINTER = re.compile(r"^\W*(?:" + wordlists.alternation(WORDS["pointer"]["start"]) + r")\s+(?:"
+                     + wordlists.alternation(WORDS["pointer"]["object"]) + r").*?(?:"
+                     + wordlists.alternation(WORDS["pointer"]["end"]) + r")\W*$", re.I | re.S)
 SHAPE_ROOM = 200  # characters a claim shape's own match may take
 REACH = 50  # characters after the subject ("Acme is", "we are") within which a superlative must stand
 
@@ -36,10 +36,10 @@ def _shape(fragments) -> re.Pattern:
 
 # "the biggest X yet" before the name, or "Go builds faster than Rust", is about something else
 AFTER_SUBJECT = {"superlative", "ranking", "comparison"}
-SHAPES = {shape: _shape(fragments) for shape, fragments in _WORDS["claim_shapes"].items()}
-NOT_OWN = re.compile(wordlists.alternation(_WORDS["not_own_claim"]), re.I)
-LEAD_IN = re.compile(r"^(?:" + "|".join(_WORDS["lead_in"]) + ")", re.I)
-EXPLICIT_NEGATION = re.compile(wordlists.alternation(_WORDS["explicit_negation"]) + r"|n't\b", re.I)
+SHAPES = {shape: _shape(fragments) for shape, fragments in WORDS["claim_shapes"].items()}
+NOT_OWN = re.compile(wordlists.alternation(WORDS["not_own_claim"]), re.I)
+LEAD_IN = re.compile(r"^(?:" + "|".join(WORDS["lead_in"]) + ")", re.I)
+EXPLICIT_NEGATION = re.compile(wordlists.alternation(WORDS["explicit_negation"]) + r"|n't\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -114,11 +114,11 @@ def signal(text: str, names: list[str]) -> Signal:
     return Signal(strength, tuple(reasons), hedged, question, claim)
 
 
-CONTRAST = re.compile(wordlists.alternation(_WORDS["contrast"]), re.I)
-SUPERLATIVE_WORD = re.compile(wordlists.alternation(_WORDS["superlative_word"]), re.I)
-NOT_SUPERLATIVE = set(_WORDS["not_superlative"])
+CONTRAST = re.compile(wordlists.alternation(WORDS["contrast"]), re.I)
+SUPERLATIVE_WORD = re.compile(wordlists.alternation(WORDS["superlative_word"]), re.I)
+NOT_SUPERLATIVE = set(WORDS["not_superlative"])
 # each word of a group stands for the group's first ("biggest" -> "largest"); multi-word ones as written
-_SAME_SUPERLATIVE = {" ".join(re.sub(r"\\s\+", " ", w).split()): group[0] for group in _WORDS["same_superlative"]
+_SAME_SUPERLATIVE = {" ".join(re.sub(r"\\s\+", " ", w).split()): group[0] for group in WORDS["same_superlative"]
                      for w in group}
 
 
@@ -145,11 +145,11 @@ NEGATION_REACH = 4  # words after a negation that say what it denies ("does not 
 NEGATIVE_PREFIX = re.compile(r"(un|non)([a-z]{4,})")  # not "in": "includes" is no negation of "cludes"
 
 
-def _clause_bounds(text: str) -> list[int]:
+def clause_bounds(text: str) -> list[int]:
     return sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
 
 
-def _clause_of(bounds: list[int], start: int, end: int) -> tuple[int, int]:
+def clause_of(bounds: list[int], start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): bisect, so many negations in a long text cost n log n."""
     return bounds[bisect.bisect_right(bounds, start) - 1], bounds[min(bisect.bisect_left(bounds, end), len(bounds) - 1)]
 
@@ -163,7 +163,7 @@ def word_stems(text: str, lower_only: bool = False) -> set[str]:
     return {w[:6] for w in words} | {m[2][:4] for w in words if (m := NEGATIVE_PREFIX.match(w))}
 
 
-def _share(stems: set[str], anchors: set[str]) -> bool:
+def share(stems: set[str], anchors: set[str]) -> bool:
     """A word in common, one a prefix of the other ("down" and "downtime")."""
     return any(a.startswith(b) or b.startswith(a) for a in stems for b in anchors if min(len(a), len(b)) >= 4) \
         or bool(stems & anchors)
@@ -178,91 +178,14 @@ def closest_form(text: str, forms) -> str:
 def shared_words(text: str, form: str) -> set[str]:
     """The wording's own lower-case stems that the sentence uses (or a form of)."""
     stems = word_stems(text)
-    return {a for a in word_stems(form, lower_only=True) if _share(stems, {a})}
+    return {a for a in word_stems(form, lower_only=True) if share(stems, {a})}
 
 
 def shares_words(text: str, form: str) -> bool:
     """The sentence uses at least one of the wording's own lower-case words (or a form of one): a
     close embedding alone is not evidence that "Rust does not have exceptions" says "Rust programs
     cannot have bugs"."""
-    return _share(word_stems(text), word_stems(form, lower_only=True))
-
-
-RESTRICTIVE = re.compile(wordlists.alternation(_WORDS["restrictive"]), re.I)
-UNIVERSAL = re.compile(wordlists.alternation(_WORDS["universal"]), re.I)
-REVERSAL = re.compile(wordlists.alternation(_WORDS["reversal"]), re.I)
-REQUIREMENT = re.compile(wordlists.alternation(_WORDS["requirement"]), re.I)
-REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(_WORDS["requirement_cancel"])
-                                + r"|n't)(?:\s+the)?\s*$", re.I)
-
-
-def _scopes(text: str, pattern, before: bool = False, keep=None) -> set[str]:
-    """Stems of the few words a cue bears on, in its clause: after it ("does not encrypt data"), or
-    before it for a reversal ("the certification lapsed")."""
-    bounds = _clause_bounds(text)
-    stems: set[str] = set()
-    for m in pattern.finditer(text):
-        if keep is not None and not keep(m):
-            continue
-        start, end = _clause_of(bounds, m.start(), m.end())
-        # a few words only: a window of characters, so a long clause costs no more than a short one
-        words = re.findall(r"[\w-]+", text[max(start, m.start() - 200):m.start()] if before
-                           else text[m.end():min(end, m.end() + 200)])
-        # names ("Acme Cloud") say whose, not what is denied
-        stems |= word_stems(" ".join(words[-NEGATION_REACH:] if before else words[:NEGATION_REACH]), lower_only=True)
-    return stems
-
-
-def contradicts(text: str, form: str) -> str:
-    """How the sentence denies the wording, or "": it negates (explicitly) or reverses a word the
-    wording asserts ("does not support passkeys" against "sign in with a passkey, without a password":
-    the entry's own "without" is about passwords, not passkeys), makes a requirement of what the wording
-    rules out ("need a password"), or narrows what the wording says of everyone ("only during business
-    hours" against "24/7 support")."""
-    text, form = CONTRAST.sub(" ", text.translate(PLAIN)), form.translate(PLAIN)
-    denied = _scopes(form, NEGATION)  # what the wording itself rules out ("without a password")
-    asserted = {w for w in word_stems(form, lower_only=True) if not _share({w}, denied)}
-    negated_words = _scopes(text, EXPLICIT_NEGATION)
-    # "does not require code changes" agrees with "requires no code changes": both deny the changes;
-    # and a denial mostly of other things is narrower than the entry ("will no longer publish a blog
-    # post each time" does not deny "publishes what it found").
-    own = sum(_share({w}, asserted) for w in negated_words)
-    if own and own * 2 >= len(negated_words) and not _share(negated_words, denied):
-        return "negation"
-    if _share(_scopes(text, REVERSAL, before=True), asserted):
-        return "reversal"
-    # ... but "requires no code changes" rules them out too
-    if denied and _share(_required(text), denied) and not _share(_scopes(text, NEGATION), denied):
-        return "requirement"
-    # The narrowing must bear on what the wording says of everyone: a word of the restrictive clause
-    # stands next to the wording's "every"/"24/7" ("only in backwards-compatible ways" narrows
-    # nothing that "every edition interoperates" says).
-    if not UNIVERSAL.search(text) and _share(_clauses_with(text, RESTRICTIVE), _around(form, UNIVERSAL)):
-        return "scope"
-    return ""
-
-
-def _required(text: str) -> set[str]:
-    """Stems of what the sentence says is needed ("drivers need a password"), not of what it says is
-    spared ("avoid the need for reboots")."""
-    def needed(m) -> bool:
-        return not REQUIREMENT_CANCEL.search(text[max(0, m.start() - 30):m.start()])
-    return _scopes(text, REQUIREMENT, keep=needed)
-
-
-def _clauses_with(text: str, pattern) -> set[str]:
-    bounds = _clause_bounds(text)
-    return set().union(*(word_stems(text[slice(*_clause_of(bounds, m.start(), m.end()))]) for m in pattern.finditer(text)))
-
-
-def _around(text: str, pattern, reach: int = 3) -> set[str]:
-    """Stems of the words within `reach` words of each match, in its clause."""
-    out: set[str] = set()
-    for m in pattern.finditer(text):
-        before = re.findall(r"[\w-]+", text[:m.start()])[-reach:]
-        after = re.findall(r"[\w-]+", text[m.end():])[:reach]
-        out |= word_stems(" ".join(before + after), lower_only=True)
-    return out
+    return share(word_stems(text), word_stems(form, lower_only=True))
 
 
 def negated_about(text: str, form: str) -> bool:
@@ -271,15 +194,15 @@ def negated_about(text: str, form: str) -> bool:
     clause that shares no word with the entry ("..., and there's nothing to install")."""
     text = CONTRAST.sub(" ", text.translate(PLAIN))
     text = claim_after_lead_in(text) or text  # "Note for the webinar: nobody can hack into it" says it
-    bounds = _clause_bounds(text)
+    bounds = clause_bounds(text)
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
     anchors = word_stems(NEGATION.sub(" ", form), lower_only=True)
     count = 0
     for m in NEGATION.finditer(text):
-        start, end = _clause_of(bounds, m.start(), m.end())
+        start, end = clause_of(bounds, m.start(), m.end())
         # the negation words themselves are not what the clause shares with the entry: "and you never
         # wait" does not deny "never goes down"
-        count += clauses == 1 or _share(word_stems(NEGATION.sub(" ", text[start:end])), anchors)
+        count += clauses == 1 or share(word_stems(NEGATION.sub(" ", text[start:end])), anchors)
     return count % 2 == 1
 
 
