@@ -38,6 +38,12 @@ ARTICLE = re.compile(r"\b(?P<art>(?:(?P<half>half)\s+)?an?\s+(?P<scale>billion|m
                      r"|\b(?:in|within|under|than|about|around|only|just|every|after|for)\s+"
                      r"(?P<art2>(?:(?P<half2>half)\s+)?an?\s+(?P<du>second|minute|hour|day|week|month|year))\b",
                      re.IGNORECASE)
+# Round-the-clock availability is one figure, however written: "24/7", "24x7", "around the clock",
+# "24 hours a day, seven days a week". Its unit is "24/7"; it is compared only with its own kind.
+ROUND_CLOCK = re.compile(r"(?<![\w/])(?:24\s?/\s?7|24\s?[x×]\s?7|24\s?/\s?365)(?![\w/])"
+                         r"|\b(?:a)?round[\s-]the[\s-]clock\b|\bday\s+and\s+night\b"
+                         r"|\b24\s+hours\s+a\s+day(?:,?\s+(?:seven|7)\s+days\s+a\s+week)?\b", re.IGNORECASE)
+_CLOCK_WORDS = ("24", "clock", "night")
 # What a match of each must contain, lower-cased: a text without one is not scanned.
 _NUMBER_WORDS = tuple(_SMALL) + tuple(_TENS)
 _ARTICLE_UNITS = ("billion", "million", "thousand", "second", "minute", "hour", "day", "week", "month", "year")
@@ -53,6 +59,7 @@ NOT_QUANTITY = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\bv?\d+(?:\.\d+){2,}\b|\b[a-z]+-\d[\d.]*"
     r"|(?<=release of )\d+\.\d+|(?<=version )\d+\.\d+|(?<=since )\d+\.\d+|\bv\d[\d.]*\b"
     r"|\b\d+\.\d+(?=\s+(?:release|version|edition|update|stable|beta|nightly|LTS)\b)"
+    r"|\b\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b\.?"  # a time of day: "10 a.m.", "5pm"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?=\s|$|,)",
     re.IGNORECASE)
 
@@ -60,7 +67,7 @@ NOT_QUANTITY = re.compile(
 @dataclass(frozen=True)
 class Figure:
     value: float
-    unit: str  # "", "%", "x", "$", "€", "£", or "s" for a duration (value in seconds)
+    unit: str  # "", "%", "x", "$", "€", "£", "s" for a duration (value in seconds), "24/7" for round the clock
     start: int = 0
     end: int = 0
     text: str = ""
@@ -134,7 +141,13 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     digits = DIGIT.search(text) is not None
     for m in NOT_QUANTITY.finditer(text) if digits else ():
         names.add(*m.span())
+    low = text.lower()
+    for m in ROUND_CLOCK.finditer(text) if any(w in low for w in _CLOCK_WORDS) else ():
+        found.append(Figure(1.0, "24/7", m.start(), m.end(), m.group(0)))
+        taken.add(*m.span())
     for m in NUMBER.finditer(text) if digits else ():
+        if m.start() in taken:
+            continue
         digits = m["num"].replace(",", "")
         value = float(digits + (m["dec"] or ""))
         scale = (m["scale"] or "").lower()
@@ -154,7 +167,6 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         found.append(Figure(value, unit, m.start(), end, text[m.start():end], year_like))
         taken.add(m.start(), end)
     # Substring tests (fast, in C) spare the regex scans for the many sentences that hold no number word.
-    low = text.lower()
     for m in WORDS.finditer(text) if any(w in low for w in _NUMBER_WORDS) else ():
         if m.start() in taken:
             continue

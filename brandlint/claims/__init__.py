@@ -8,7 +8,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from brandlint.claims.decide import COSTLY, decide
+from brandlint.claims.contradict import cue, narrows
+from brandlint.claims.decide import COSTLY, decide, entry_figures
 from brandlint.claims.detect import claim_after_lead_in, denegate, negated, signal
 
 TOP_K = 5
@@ -99,7 +100,9 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
     claims, forms = [], []
     starts = [b.start for b in document.blocks]  # in source order
     for s, sig in found:
-        if sig.strength > 0:
+        # a sentence that narrows something ("support is available only during business hours") may
+        # contradict a fact or message without naming us
+        if sig.strength > 0 or cue(s.text):
             claims.append((s, sig))
             forms.append(_forms(s.text))
             for clause, clause_sig in _claim_clauses(document, starts, s, known):
@@ -115,7 +118,10 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         first = _rank_forms(forms, range(len(claims)), language.static_embed,
                             entry_index(messaging, language, static=True))
         ranked = [first[i] for i in range(len(claims))]
-        near = [i for i, r in enumerate(ranked) if r and r[0][1] >= STATIC_FLOOR]
+        narrowing = [((e.text, *e.variants), entry_figures(e)) for e in messaging.entries
+                     if e.section in ("fact", "message")]
+        near = [i for i, r in enumerate(ranked) if r and (r[0][1] >= STATIC_FLOOR or (
+            cue(claims[i][0].text) and any(narrows(claims[i][0].text, *n) for n in narrowing)))]
     if near:
         exact = _rank_forms(forms, near, language.embed, entry_index(messaging, language))
         for i in near:

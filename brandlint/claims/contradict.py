@@ -7,21 +7,40 @@ from __future__ import annotations
 import re
 
 from brandlint import wordlists
-from brandlint.claims.detect import (CONTRAST, EXPLICIT_NEGATION, NEGATION, NEGATION_REACH, PLAIN, WORDS,
+from brandlint.claims.detect import (CONTRAST, EXPLICIT_NEGATION, NEGATION, NEGATION_REACH, PLAIN, STOP, WORDS,
                                      clause_bounds, clause_of, share, word_stems)
+from brandlint.figures import find_figures
+
+REQUIREMENT_REACH = 6
+CUE_REACH = 6  # words between a restrictive or universal cue and the alternative it keeps
+LIST_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though|because|which)\b", re.I)
 
 RESTRICTIVE = re.compile(wordlists.alternation(WORDS["restrictive"]), re.I)
 UNIVERSAL = re.compile(wordlists.alternation(WORDS["universal"]), re.I)
 REVERSAL = re.compile(wordlists.alternation(WORDS["reversal"]), re.I)
 REQUIREMENT = re.compile(wordlists.alternation(WORDS["requirement"]), re.I)
+ALL_HOURS = re.compile(wordlists.alternation(WORDS["all_hours"]), re.I)
+LIMITED_HOURS = re.compile(wordlists.alternation(WORDS["limited_hours"]), re.I)
+REPLACED = re.compile(wordlists.alternation(WORDS["replaced"]), re.I)
+CHOICE = re.compile(wordlists.alternation(WORDS["choice"]), re.I)
+# two alternatives an entry names: "in the EU or the US", "by phone and chat"
+ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:the|by|in|on|at|via|from|for)\s+)*([\w-]{2,})",
+                          re.I)
+# a name after two lower-case words: "founded in Rotterdam"
+NAMED_SLOT = re.compile(r"(?<![\w-])([a-z][\w-]*\s+[a-z][\w-]*)\s+([A-Z][\w-]+)")
+NOT_NAME = re.compile(wordlists.alternation(WORDS["not_names"]), re.I)
+# How a sentence narrows an entry: evidence from the match score, where a "not" needs a closer one;
+# see `narrows` for the two that are evidence from further away
+NARROWING = frozenset({"scope", "hours", "subset", "requirement"})
 REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(WORDS["requirement_cancel"])
                                 + r"|n't)(?:\s+the)?\s*$", re.I)
 
 
-def _scopes(text: str, pattern, before: bool = False, keep=None) -> set[str]:
+def _scopes(text: str, pattern, before: bool = False, keep=None, reach: int = NEGATION_REACH,
+            bounds: list[int] | None = None) -> set[str]:
     """Stems of the few words a cue bears on, in its clause: after it ("does not encrypt data"), or
     before it for a reversal ("the certification lapsed")."""
-    bounds = clause_bounds(text)
+    bounds = clause_bounds(text) if bounds is None else bounds
     stems: set[str] = set()
     for m in pattern.finditer(text):
         if keep is not None and not keep(m):
@@ -31,7 +50,7 @@ def _scopes(text: str, pattern, before: bool = False, keep=None) -> set[str]:
         words = re.findall(r"[\w-]+", text[max(start, m.start() - 200):m.start()] if before
                            else text[m.end():min(end, m.end() + 200)])
         # names ("Acme Cloud") say whose, not what is denied
-        stems |= word_stems(" ".join(words[-NEGATION_REACH:] if before else words[:NEGATION_REACH]), lower_only=True)
+        stems |= word_stems(" ".join(words[-reach:] if before else words[:reach]), lower_only=True)
     return stems
 
 
@@ -54,14 +73,82 @@ def contradicts(text: str, form: str) -> str:
     if share(_scopes(text, REVERSAL, before=True), asserted):
         return "reversal"
     # ... but "requires no code changes" rules them out too
-    if denied and share(_required(text), denied) and not share(_scopes(text, NEGATION), denied):
+    if denied and share(_required(text), denied) and not share(_scopes(text, NEGATION) | _scopes(text, REPLACED), denied):
         return "requirement"
     # The narrowing must bear on what the wording says of everyone: a word of the restrictive clause
-    # stands next to the wording's "every"/"24/7" ("only in backwards-compatible ways" narrows
-    # nothing that "every edition interoperates" says).
-    if not UNIVERSAL.search(text) and share(_clauses_with(text, RESTRICTIVE), _around(form, UNIVERSAL)):
+    # stands next to a "every"/"24/7" of the wording that the sentence leaves out ("only in
+    # backwards-compatible ways" narrows nothing that "every edition interoperates" says; "24/7
+    # support is reserved for Enterprise" keeps the 24/7 and narrows "every plan").
+    if _universals(form) - _universals(text) and share(_clauses_with(text, RESTRICTIVE), _around(form, UNIVERSAL)):
         return "scope"
+    if _office_hours(text, form):
+        return "hours"
+    if _keeps_one(text, form):
+        return "subset"
+    if _other_name(text, form):
+        return "other"
     return ""
+
+
+def _office_hours(text: str, form: str) -> bool:
+    """Office hours against round-the-clock, in a sentence about what the wording is about (a word
+    in common: "our engineers answer the phone" against "24/7 support from our engineers by phone").
+    Office hours deny it only where the wording says round-the-clock of everything ("every plan
+    includes 24/7 support") or the sentence says "only": "weekday support" is another tier beside
+    "Canonical offers 24/7 access to support"."""
+    if not (LIMITED_HOURS.search(text) and ALL_HOURS.search(form)) or ALL_HOURS.search(text):
+        return False
+    everything = RESTRICTIVE.search(text) or UNIVERSAL.search(ALL_HOURS.sub(" ", form))
+    return bool(everything and share(word_stems(text), word_stems(form, lower_only=True)))
+
+
+def _plain(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def _universals(text: str) -> set[str]:
+    return {_plain(m[0]) for m in UNIVERSAL.finditer(text)}
+
+
+def _mentions(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I) is not None
+
+
+def _keeps_one(text: str, form: str) -> bool:
+    """The sentence keeps one of two alternatives the wording offers, for everyone: "by chat only"
+    against "by phone and chat", "all data is stored in the US" against "choose whether it is stored in
+    the EU or the US". A universal "all" counts only where the wording offers a choice ("shippers plan
+    and book their freight" is no choice between planning and booking)."""
+    if not (RESTRICTIVE.search(text) or (UNIVERSAL.search(text) and CHOICE.search(form))) or CHOICE.search(text):
+        return False
+    cues = [m for pattern in (RESTRICTIVE, UNIVERSAL) for m in pattern.finditer(text)]
+    for m in ALTERNATIVES.finditer(form):
+        a, b = m[1], m[2]
+        if a.lower() in STOP or b.lower() in STOP or _mentions(text, a) == _mentions(text, b):
+            continue
+        kept = re.search(rf"(?<![\w-]){re.escape(a if _mentions(text, a) else b)}(?![\w-])", text, re.I)
+        # the cue bears on the kept alternative: a few words from it ("by chat only", "all ... in the US")
+        if any(len(re.findall(r"[\w-]+", text[min(c.end(), kept.end()):max(c.start(), kept.start())])) <= CUE_REACH
+               for c in cues):
+            return True
+    return False
+
+
+def _other_name(text: str, form: str) -> bool:
+    """Another name where the wording has one, after the same two words: "founded in Amsterdam"
+    against "founded in Rotterdam". Not a date ("released on October 21st"), a short form ("K8s" for
+    "Kubernetes", "the Cloud Native Computing Foundation" for "the CNCF": the same first letter), or a
+    name put before the wording's ("your Ubuntu Kubernetes cloud")."""
+    for m in NAMED_SLOT.finditer(form):
+        if NOT_NAME.fullmatch(m[2]):
+            continue
+        for other in re.finditer(rf"(?<![\w-]){re.escape(m[1])}\s+([A-Z][\w-]+)((?:\s+[\w-]+){{0,2}})", text):
+            name = other[1]
+            if name[0].lower() == m[2][0].lower() or NOT_NAME.fullmatch(name) or _mentions(form, name) \
+                    or _mentions(other[2], m[2]):
+                continue
+            return True
+    return False
 
 
 def _required(text: str) -> set[str]:
@@ -69,7 +156,9 @@ def _required(text: str) -> set[str]:
     spared ("avoid the need for reboots")."""
     def needed(m) -> bool:
         return not REQUIREMENT_CANCEL.search(text[max(0, m.start() - 30):m.start()])
-    return _scopes(text, REQUIREMENT, keep=needed)
+    # "with their email address and password": a list, so further than a negation's reach, past "and"
+    bounds = sorted({0, len(text), *(m.start() for m in LIST_END.finditer(text))})
+    return _scopes(text, REQUIREMENT, keep=needed, reach=REQUIREMENT_REACH, bounds=bounds)
 
 
 def _clauses_with(text: str, pattern) -> set[str]:
@@ -78,11 +167,45 @@ def _clauses_with(text: str, pattern) -> set[str]:
                          for m in pattern.finditer(text)))
 
 
-def _around(text: str, pattern, reach: int = 3) -> set[str]:
+def _around(text: str, pattern, reach: int = 3, keep=None) -> set[str]:
     """Stems of the words within `reach` words of each match, in its clause."""
     out: set[str] = set()
     for m in pattern.finditer(text):
+        if keep is not None and not keep(m):
+            continue
         before = re.findall(r"[\w-]+", text[:m.start()])[-reach:]
         after = re.findall(r"[\w-]+", text[m.end():])[:reach]
         out |= word_stems(" ".join(before + after), lower_only=True)
     return out
+
+
+def cue(text: str) -> bool:
+    """Whether the sentence narrows anything at all: only these need checking against every entry."""
+    return bool(RESTRICTIVE.search(text) or LIMITED_HOURS.search(text) or UNIVERSAL.search(text)
+                or REQUIREMENT.search(text))
+
+
+def narrows(text: str, forms, figures=()) -> str:
+    """How the sentence narrows one of an entry's wordings though far from it by meaning, or "":
+    office hours against round-the-clock, or a narrowing of what it says of everyone in a sentence
+    that states the entry's own figure ("24/7 support is reserved for Enterprise"); embeddings put
+    these far from the entry. Other narrowings ("only", "all") are too common to trust without a close
+    match ("only for HTTP traffic", "at least one beta")."""
+    text = text.translate(PLAIN)
+    for form in forms:
+        if _office_hours(text, form):
+            return "hours"
+        if contradicts(text, form) == "scope" and _states(text, figures):
+            return "scope"
+    return ""
+
+
+def _states(text: str, figures) -> bool:
+    """The sentence states one of `figures`, and not as the thing narrowed ("only six weeks" says
+    "every six weeks" too)."""
+    cues = list(RESTRICTIVE.finditer(text))
+    for f in find_figures(text):
+        if any(f.same(e) for e in figures) and not any(
+                len(re.findall(r"[\w-]+", text[min(c.end(), f.end):max(c.start(), f.start)])) <= 1 for c in cues):
+            return True
+    return False

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.contradict import UNIVERSAL, contradicts
+from brandlint.claims.contradict import NARROWING, UNIVERSAL, contradicts, narrows
 from brandlint.claims.detect import (SHAPES, Signal, closest_form, names_in, negated,
                                      negated_about, shared_words, shares_words, superlatives, word_stems)
 from brandlint.figures import Figure, duration_factor, find_figures, parse_figure
@@ -204,7 +204,10 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # 1,500 shippers" against "more than 2,800 shippers", once 1,500): a stale figure by its words
         elif entry.previously and any(_old_count(text, f, entry, efigs) for f in comparable):
             needed = min(needed, t["figure_match"])
-        if score < needed:
+        # Office hours against a fact or message's round-the-clock, or a narrowing of its figure ("24/7
+        # support is reserved for Enterprise"), is evidence by its words: embeddings put it far away.
+        if score < needed and not (score >= t["narrowing"] and entry.section in ("fact", "message")
+                                   and narrows(text, (entry.text, *entry.variants), efigs)):
             why[entry.id] = f"similarity {score:.3f} is below the {needed:.3f} needed"
             continue
         head_start = t["priority"] if entry.section in COSTLY else 0.0
@@ -223,6 +226,8 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
             continue
         if verdict.kind == "none":
             why[entry.id] = verdict.message["why"]
+            if entry.section in COSTLY:
+                continue  # not making a prohibited claim says nothing of whether the sentence is on message
             verdict = None
         candidates.append((score + head_start, verdict))
     # A prohibited or retired claim is reported whatever else the sentence says: a closer entry that
@@ -349,7 +354,7 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     # is common: "don't update until the ABI has changed"); a narrowing of the entry's own "every" or a
     # requirement of what it spares you is evidence enough at the full match.
     hows = {contradicts(text, f) for f in forms} - {""}
-    if not history and hows and (score >= contradiction or hows <= {"scope", "requirement"}):
+    if not history and hows and (score >= contradiction or hows <= NARROWING):
         return Verdict("contradiction", entry, score, {})
     if flipped:
         return _declined(entry, score, history or "negated, but not a denial of a word the entry asserts")

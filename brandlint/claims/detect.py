@@ -137,7 +137,7 @@ def claim_after_lead_in(text: str) -> str | None:
 
 
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|though|because|which)\b", re.I)
-_STOP = {"the", "and", "for", "with", "our", "its", "their", "your", "any", "all", "from", "that", "this", "are",
+STOP = {"the", "and", "for", "with", "our", "its", "their", "your", "any", "all", "from", "that", "this", "are",
          "was", "were", "has", "have", "had", "can", "will", "does", "did", "than", "into", "onto", "yet", "even"}
 NEGATION_REACH = 4  # words after a negation that say what it denies ("does not encrypt customer data")
 
@@ -158,7 +158,7 @@ def word_stems(text: str, lower_only: bool = False) -> set[str]:
     """Six-letter stems of the words; `lower_only` leaves out capitalised words (names such as
     "Harborline", which every sentence about the company shares)."""
     words = [w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z][\w-]+", text)
-             if len(w) > 2 and w.lower() not in _STOP and not (lower_only and w[0].isupper())]
+             if len(w) > 2 and w.lower() not in STOP and not (lower_only and w[0].isupper())]
     # "unhackable" also counts as a form of "hack": four letters after a negative prefix
     return {w[:6] for w in words} | {m[2][:4] for w in words if (m := NEGATIVE_PREFIX.match(w))}
 
