@@ -75,14 +75,16 @@ def contradicts(text: str, form: str) -> str:
     # ... but "requires no code changes" rules them out too
     if denied and share(_required(text), denied) and not share(_scopes(text, NEGATION) | _scopes(text, REPLACED), denied):
         return "requirement"
-    # The narrowing must bear on what the wording says of everyone: a word of the restrictive clause
-    # stands next to a "every"/"24/7" of the wording that the sentence leaves out ("only in
-    # backwards-compatible ways" narrows nothing that "every edition interoperates" says; "24/7
-    # support is reserved for Enterprise" keeps the 24/7 and narrows "every plan").
-    if _universals(form) - _universals(text) and share(_clauses_with(text, RESTRICTIVE), _around(form, UNIVERSAL)):
-        return "scope"
     if _office_hours(text, form):
         return "hours"
+    # The narrowing must bear on what the wording says of everyone: a word of the restrictive clause
+    # stands next to a "every"/"24/7" of the wording, one of which the sentence leaves out ("only in
+    # backwards-compatible ways" narrows nothing that "every edition interoperates" says; "24/7
+    # support is reserved for Enterprise" keeps the 24/7 and narrows "every plan"). "Only" on the
+    # wording's own figure is no narrowing ("only six weeks apart" against "every six weeks").
+    narrowing = [m for m in RESTRICTIVE.finditer(text) if not _on_figure(text, m, find_figures(form))]
+    if _universals(form) - _universals(text) and share(_clauses_with(text, narrowing), _around(form, UNIVERSAL)):
+        return "scope"
     if _keeps_one(text, form):
         return "subset"
     if _other_name(text, form):
@@ -107,7 +109,14 @@ def _plain(words: str) -> str:
 
 
 def _universals(text: str) -> set[str]:
-    return {_plain(m[0]) for m in UNIVERSAL.finditer(text)}
+    """The wording's "every", "all", "24/7" ...: round-the-clock in any spelling is one."""
+    return {"24/7" if ALL_HOURS.fullmatch(m[0]) else _plain(m[0]) for m in UNIVERSAL.finditer(text)}
+
+
+def _on_figure(text: str, cue, figures) -> bool:
+    """The cue stands next to one of `figures` in the sentence ("only six weeks")."""
+    return any(f.same(e) and len(re.findall(r"[\w-]+", text[min(cue.end(), f.end):max(cue.start(), f.start)])) <= 1
+               for f in find_figures(text) for e in figures)
 
 
 def _mentions(text: str, word: str) -> bool:
@@ -161,10 +170,9 @@ def _required(text: str) -> set[str]:
     return _scopes(text, REQUIREMENT, keep=needed, reach=REQUIREMENT_REACH, bounds=bounds)
 
 
-def _clauses_with(text: str, pattern) -> set[str]:
+def _clauses_with(text: str, matches) -> set[str]:
     bounds = clause_bounds(text)
-    return set().union(*(word_stems(text[slice(*clause_of(bounds, m.start(), m.end()))])
-                         for m in pattern.finditer(text)))
+    return set().union(*(word_stems(text[slice(*clause_of(bounds, m.start(), m.end()))]) for m in matches))
 
 
 def _around(text: str, pattern, reach: int = 3, keep=None) -> set[str]:
@@ -203,9 +211,5 @@ def narrows(text: str, forms, figures=()) -> str:
 def _states(text: str, figures) -> bool:
     """The sentence states one of `figures`, and not as the thing narrowed ("only six weeks" says
     "every six weeks" too)."""
-    cues = list(RESTRICTIVE.finditer(text))
-    for f in find_figures(text):
-        if any(f.same(e) for e in figures) and not any(
-                len(re.findall(r"[\w-]+", text[min(c.end(), f.end):max(c.start(), f.start)])) <= 1 for c in cues):
-            return True
-    return False
+    stated = [f for f in find_figures(text) if any(f.same(e) for e in figures)]
+    return any(not any(_on_figure(text, c, [f]) for c in RESTRICTIVE.finditer(text)) for f in stated)

@@ -1,0 +1,97 @@
+"""Contradictions without "not" (issue 12), with the real pipeline and model against a messaging the
+test writes: office hours against round-the-clock, a narrowing of what an entry says of everyone,
+one alternative kept of a choice the entry offers, another name in the entry's place. Each with the
+sentences of the same shape that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+from test_claims import concise, own_messaging
+
+from brandlint.claims.contradict import contradicts
+from brandlint.figures import find_figures, parse_figure
+
+QUAYSIDE = """company: Quayside
+facts:
+  founded:
+    text: Quayside was founded in Hamburg in 2015.
+    figure: 2015
+messages:
+  support:
+    text: Every Quayside plan includes 24/7 support from our engineers by phone and email.
+    figure: 24/7
+  hosting:
+    text: Customers choose whether their files are hosted in Canada or in Germany.
+  trial:
+    text: Quayside Vault comes with a 14-day free trial for teams of every size.
+    figure: 14 days
+retired:
+  free-plan:
+    text: Quayside Vault is free forever for teams of up to 5 people.
+    retired_on: 2025-01-01
+    use_instead: trial
+terms:
+  - use: Quayside Vault
+    case_sensitive: true
+"""
+
+
+def test_contradictions_without_a_negation_word(project):
+    own_messaging(project, QUAYSIDE)
+    (project / "post.md").write_text(
+        "Our engineers answer the phone only during business hours.\n\n"       # office hours, far by meaning
+        "24/7 support is reserved for customers on the Business plan.\n\n"     # keeps the 24/7, narrows "every plan"
+        "Every Quayside plan comes with support around the clock.\n\n"         # the same figure, spelt out
+        "Quayside was founded in Munich in 2015.\n\n"                          # another name in the entry's place
+        "Quayside was founded in Hamburg in 2015, and its first app came out on May 4.\n\n"
+        "All customer files are hosted in Canada.\n\n"                         # one alternative kept for everyone
+        "The 14-day free trial of Quayside Vault is open to teams of 20 people or more.\n\n"
+        "The webinar starts at 10 a.m. on 3 May.\n", encoding="utf-8")
+    support = "Approved: Every Quayside plan includes 24/7 support from our engineers by phone and email."
+    assert concise("post.md", "--select", "claims") == [
+        f"post.md:1:1: BL204 [error] This contradicts approved message 'support' (similarity 0.51). {support}",
+        f"post.md:3:1: BL204 [error] This contradicts approved message 'support' (similarity 0.55). {support}",
+        "post.md:7:1: BL204 [error] This contradicts approved message 'founded' (similarity 0.89). Approved: "
+        "Quayside was founded in Hamburg in 2015.",
+        "post.md:11:1: BL204 [error] This contradicts approved message 'hosting' (similarity 0.74). Approved: "
+        "Customers choose whether their files are hosted in Canada or in Germany.",
+        # the retired free plan, closer by meaning but not what the sentence says, does not hide it
+        "post.md:13:1: BL204 [error] This contradicts approved message 'trial' (similarity 0.87). Approved: "
+        "Quayside Vault comes with a 14-day free trial for teams of every size."]
+
+
+@pytest.mark.parametrize("text, form, how", [
+    ("Support is available only during business hours.", "Every plan includes 24/7 support.", "hours"),
+    ("Our phone and chat support runs Monday to Friday, 9 a.m. to 5 p.m.",
+     "Every plan includes 24/7 support by phone and chat.", "hours"),
+    # another tier beside round-the-clock support, not a denial of it
+    ("Weekday support is discounted by 50%.", "Canonical offers 24/7 access to a support team.", ""),
+    ("Round-the-clock support is available by chat only.", "24/7 support by phone and chat.", "subset"),
+    ("All shipment data is stored in our US data center.",
+     "Customers choose whether their shipment data is stored in the EU or the US.", "subset"),
+    # "and" between two things a sentence does is no choice between them
+    ("Over 2,800 shippers book all their freight with us.", "Shippers plan and book their freight with us.", ""),
+    ("Harborline Dispatch reports CO2 emissions for selected loads on request.",
+     "Harborline Dispatch reports the CO2 emissions of every load it plans.", "scope"),
+    # "only" bearing on the figure says what "every six weeks" says
+    ("Each release is only six weeks apart.", "A new stable version is released every six weeks.", ""),
+    ("Drivers need a password to sign in.", "Drivers sign in with a passkey, without a password.", "requirement"),
+    ("Drivers sign in with a passkey instead of a password.", "Drivers sign in with a passkey, without a password.",
+     ""),
+    ("Rust 1.64, to be released on September 22nd, will include fixes.", "Rust 1.0 was released on May 15, 2015.", ""),
+    ("MicroK8s is the simplest production-grade upstream K8s.",
+     "MicroK8s is the simplest production-grade upstream Kubernetes.", ""),
+])
+def test_how_a_sentence_contradicts(text, form, how):
+    assert contradicts(text, form) == how
+
+
+def test_round_the_clock_is_one_figure_and_a_time_of_day_none():
+    spellings = ["24/7 support", "support around the clock", "round-the-clock support", "24x7 help",
+                 "by phone, 24 hours a day, seven days a week"]
+    assert [[(f.text, f.unit) for f in find_figures(t)] for t in spellings] == [
+        [("24/7", "24/7")], [("around the clock", "24/7")], [("round-the-clock", "24/7")], [("24x7", "24/7")],
+        [("24 hours a day, seven days a week", "24/7")]]
+    assert all(find_figures(t)[0].same(parse_figure("24/7")) for t in spellings)
+    assert [(f.text, f.year_like) for f in find_figures("The webinar starts at 10 a.m., the demo at 5pm.")] == [
+        ("10", True), ("5", True)]
