@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from brandlint import wordlists
 from brandlint.claims.contradict import NARROWING, UNIVERSAL, contradicts, narrows
-from brandlint.claims.detect import (SHAPES, Signal, closest_form, names_in, negated,
+from brandlint.claims.detect import (SHAPES, Signal, closest_form, covers, names_in, negated,
                                      negated_about, shared_words, shares_words, superlatives, word_stems)
 from brandlint.figures import Figure, duration_factor, find_figures, parse_figure
 from brandlint.messaging import Entry, Messaging
@@ -204,6 +204,10 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # 1,500 shippers" against "more than 2,800 shippers", once 1,500): a stale figure by its words
         elif entry.previously and any(_old_count(text, f, entry, efigs) for f in comparable):
             needed = min(needed, t["figure_match"])
+        # ... and a sentence in most of a prohibited or retired claim's own words says it, whatever the
+        # rest of a long sentence or a heading's brevity does to the embedding
+        elif entry.section in COSTLY and any(covers(text, f) for f in (entry.text, *entry.variants)):
+            needed = min(needed, t["figure_match"])
         # Office hours against a fact or message's round-the-clock, or a narrowing of its figure ("24/7
         # support is reserved for Enterprise"), is evidence by its words: embeddings put it far away.
         if score < needed and not (score >= t["narrowing"] and entry.section in ("fact", "message")
@@ -343,6 +347,10 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
             return _declined(entry, score, "the retired claim's own distinction (" +
                              ", ".join(sorted(superlatives(entry.text))) + ") is not in the sentence")
         instead = messaging.entry(entry.use_instead) if entry.use_instead else None
+        if efigs and instead is not None and any(f.same(e) for f in stated for e in entry_figures(instead)):
+            # a retired figure beside its replacement's ("after the 10-year period ... a total of 15 years")
+            # is the news of the change; a retired superlative beside it is still said
+            return _declined(entry, score, f"states the figure of the claim that replaced it ('{instead.id}')")
         return Verdict("retired", entry, score, {
             "retired_on": str(entry.retired_on), "instead": instead.text if instead else "",
             "instead_id": instead.id if instead else "",

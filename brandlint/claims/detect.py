@@ -175,6 +175,25 @@ def closest_form(text: str, forms) -> str:
     return max(forms, key=lambda form: len(words & word_stems(form)))
 
 
+# each single word of a same-superlative group, to stand for the group's first ("biggest" -> "largest")
+_SUPERLATIVE_WORD = re.compile(r"\b(" + "|".join(w for w in _SAME_SUPERLATIVE if " " not in w) + r")\b", re.I)
+
+
+def covers(text: str, form: str, least: int = 3, share_of: float = 0.75) -> bool:
+    """The sentence uses most of the wording's own lower-case words (at least `least` of them, a
+    superlative counting as its like: "the biggest digital freight network" covers "Europe's largest
+    digital freight network"): lexical evidence where an embedding is blurred by the rest of a long
+    sentence or by a heading's brevity."""
+    words = word_stems(form, lower_only=True)
+    if len(words) < least:
+        return False
+    stems = word_stems(_SUPERLATIVE_WORD.sub(lambda m: _SAME_SUPERLATIVE[m[1].lower()], text))
+    # stricter than `share`: "main" is not a form of "maintenance"
+    used = sum(any(a == w or (min(len(a), len(w)) >= 5 and (a.startswith(w) or w.startswith(a))) for a in stems)
+               for w in words)
+    return used >= share_of * len(words)
+
+
 def shared_words(text: str, form: str) -> set[str]:
     """The wording's own lower-case stems that the sentence uses (or a form of)."""
     stems = word_stems(text)
