@@ -239,7 +239,8 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
     costly = [c for c in candidates if c[1] is not None and c[1].kind in COSTLY]
     if costly or candidates:
         return max(costly or candidates, key=lambda c: c[0])[1]
-    best = ranked[0][1] if ranked else 0.0
+    # backed only by an approved entry: a claim near a prohibited one that it does not make is unbacked
+    best = max((score for entry, score in ranked if entry.section not in COSTLY), default=0.0)
     if sig.claim and best < t["related"]:
         return Verdict("unsupported", None, best, {"reasons": ", ".join(sig.claim)})
     return None
