@@ -131,7 +131,17 @@ def _same_words(text: str, figures, entry_text: str, efigs) -> bool:
     theirs = {_next_words(entry_text, e, 2) for e in at} - {()}
     # a figure that ends the entry's sentence ("... for more than 8 years.") is known by the words before it
     before = {_prev_words(entry_text, e) for e in at if not _next_words(entry_text, e, 2)} - {()}
-    return any(_next_words(text, f, 2) in theirs or _prev_words(text, f) in before for f in figures)
+    return any(_next_words(text, f, 2) in theirs or _prev_words(text, f) in before for f in figures) \
+        or any(len(_nouns_before(text, f) & _nouns_before(entry_text, e)) >= 2 for f in figures for e in at)
+
+
+def _nouns_before(text: str, figure: Figure, reach: int = 6) -> set[str]:
+    """Likely nouns among the few lower-case words before a figure, singular: five letters or more, not
+    an -ed or -ing form ("updates truck positions every 30 seconds" -> {truck, position}). Two in
+    common with the entry's say the figure measures the same thing; "released" and "new" do not
+    ("a new Edition is released every three years" is not "a new version is released every six weeks")."""
+    words = re.findall(r"(?<![\w-])[a-z][a-z-]+", text[max(0, figure.start - 80):figure.start])[-reach:]
+    return {w.rstrip("s") for w in words if len(w) >= 5 and not w.endswith(("ed", "ing")) and w not in LEAD}
 
 
 LEAD = FILLER | {"under", "within", "just", "only", "nearly", "almost", "around", "every", "once", "is", "are",
