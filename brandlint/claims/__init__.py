@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 
 from brandlint.claims.contradict import cue, narrows
-from brandlint.claims.decide import COSTLY, decide, entry_figures
+from brandlint.claims.decide import COSTLY, decide
 from brandlint.claims.detect import claim_after_lead_in, denegate, negated, signal
+from brandlint.claims.quantities import entry_figures
 
 TOP_K = 5
 # Static-model score below which a sentence is far from every entry (evaluation/calibrate.py: the

@@ -7,8 +7,19 @@ from __future__ import annotations
 import re
 
 from brandlint import wordlists
-from brandlint.claims.detect import (CONTRAST, EXPLICIT_NEGATION, NEGATION, NEGATION_REACH, PLAIN, STOP, WORDS,
-                                     clause_bounds, clause_of, share, word_stems)
+from brandlint.claims.detect import (
+    CONTRAST,
+    EXPLICIT_NEGATION,
+    NEGATION,
+    NEGATION_REACH,
+    PLAIN,
+    STOP,
+    WORDS,
+    clause_bounds,
+    clause_of,
+    share,
+    word_stems,
+)
 from brandlint.figures import find_figures
 
 REQUIREMENT_REACH = 6

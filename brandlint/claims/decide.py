@@ -6,25 +6,41 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from brandlint import wordlists
 from brandlint.claims.contradict import NARROWING, UNIVERSAL, contradicts, narrows
-from brandlint.claims.detect import (SHAPES, Signal, closest_form, covers, names_in, negated,
-                                     negated_about, shared_words, shares_words, superlatives, word_stems)
-from brandlint.figures import Figure, duration_factor, find_figures, parse_figure
+from brandlint.claims.detect import (
+    SHAPES,
+    Signal,
+    closest_form,
+    covers,
+    names_in,
+    negated,
+    negated_about,
+    shared_words,
+    shares_words,
+    superlatives,
+    word_stems,
+)
+from brandlint.claims.quantities import (
+    entry_figures,
+    figures_on,
+    old_count,
+    previous_figures,
+    same_quantity,
+    same_words,
+    same_year_fact,
+)
+from brandlint.figures import find_figures
 from brandlint.messaging import Entry, Messaging
 
 # Defaults in brandlint/data/thresholds.yaml (calibrated by evaluation/calibrate.py); brandlint.yaml
 # overrides any of them under `claims: thresholds:`.
 THRESHOLDS = wordlists.load("thresholds")
 _CLAIMS = wordlists.load("claims")
-RELATIVE = re.compile(r"\b(?:" + "|".join(_CLAIMS["relative_figure"]) + r")\s+$", re.I)
-RELATIVE_AFTER = re.compile(r"^(?:\s*[\w-]+)?\s+(?:" + "|".join(_CLAIMS["relative_after"]) + r")\b", re.I)
 CHANGE = re.compile(wordlists.alternation(_CLAIMS["change"]), re.I)
-SHARE_GENERIC = re.compile(r"^(?:" + "|".join(_CLAIMS["share_generic"]) + r")$", re.I)
 COSTLY = ("prohibited", "retired")  # the kinds that cost most when missed: they get a head start
-LOOSE = re.compile(r"twice|double|triple|half", re.I)  # ratios in words: they restate a figure or say nothing
-SHARE_WINDOW = 8  # words either side of a draft's percentage that may say what it is a share of
 
 
 @dataclass(frozen=True)
@@ -33,147 +49,6 @@ class Verdict:
     entry: Entry | None
     score: float
     message: dict  # fields for the rule's message template
-
-
-def entry_figures(entry: Entry) -> list[Figure]:
-    """Every figure the entry states: `figure: [2 years, 5 years]` is two."""
-    in_text = [f for f in find_figures(entry.text) if not f.year_like]
-    if entry.figure:
-        figures = [f for f in find_figures(entry.figure) if not f.year_like]
-        figure = parse_figure(entry.figure)
-        figures = figures or ([figure] if figure else [])
-        # `figure: 8` for "more than 8 years" (or "eight years"): the text says what the number counts
-        return [next((t for t in in_text if not f.unit and duration_factor(f, t)), f) for f in figures]
-    return in_text
-
-
-def previous_figures(entry: Entry, values) -> list[Figure]:
-    """`previously` values read as the entry's figure is: `figure: 8` for "8 years" makes `7` 7 years."""
-    parsed = [f for f in map(parse_figure, values) if f]
-    own = [f for f in (parse_figure(entry.figure),) if f] if entry.figure else []
-    factor = next((x for f in own for t in find_figures(entry.text) if (x := duration_factor(f, t))), None)
-    return [Figure(f.value * factor, "s", f.start, f.end, f.text) if factor and not f.unit else f for f in parsed]
-
-
-def figures_on(entry: Entry, day: dt.date) -> tuple[list[Figure], list[Figure]] | None:
-    """(the figure current on `day`, the figures already out of date then) from the entry's dated
-    `previously` items; None when no dated item had become current by then."""
-    dated = sorted((d, v) for v, d in zip(entry.previously, entry.previously_since) if d and d <= day)
-    if not dated:
-        return None
-    since, figure = dated[-1]
-    older = [v for v, d in zip(entry.previously, entry.previously_since) if d and d < since]
-    return previous_figures(entry, [figure]), previous_figures(entry, older)
-
-
-def _stem(word: str) -> str:
-    return word.lower()[:6]
-
-
-def _share_words(entry_text: str) -> set[str]:
-    """What the entry's percentage is a share of: its lower-case words, less stop words and generic ones."""
-    return {_stem(w) for w in re.findall(r"(?<![\w-])[a-z][\w-]*", entry_text)
-            if w not in FILLER and len(w) > 2 and not SHARE_GENERIC.match(w) and w not in _STOP}
-
-
-def _same_share(text: str, figure: Figure, entry_text: str) -> bool:
-    # a window of characters: eight words never need more, and a long text costs no more per figure
-    before = re.findall(r"[\w-]+", text[max(0, figure.start - 300):figure.start])[-SHARE_WINDOW:]
-    after = re.findall(r"[\w-]+", text[figure.end:figure.end + 300])[:SHARE_WINDOW]
-    near = {_stem(w) for w in before + after}
-    anchors = _share_words(entry_text)
-    return not anchors or bool(anchors & near)
-
-
-FILLER = {"of", "the", "a", "an", "more", "less", "than", "and", "to", "in", "on", "at", "over", "about"}
-_STOP = {"their", "them", "they", "its", "our", "your", "with", "for", "from", "that", "this", "who", "which",
-         "between", "every", "each", "any", "has", "have", "had", "was", "were", "are", "been", "can", "will"}
-TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "m", "ms"}
-
-
-def _next_words(text: str, figure: Figure, n: int = 1) -> tuple[str, ...]:
-    """The first content words after a figure, singular: "30 regions" -> ("region",)."""
-    words = [w.rstrip("s") if len(w) > 3 else w
-             for w in re.findall(r"[^\W\d_]+", text[figure.end:figure.end + 80].lower())[:6] if w not in FILLER]
-    return tuple(words[:n])
-
-
-def _same_quantity(text: str, figure: Figure, entry_text: str, entry_figure: Figure) -> bool:
-    """Same unit, and a bare count of time is not a count of anything else ("five weeks" is not
-    "500 people")."""
-    if figure.unit != entry_figure.unit or RELATIVE.search(text[max(0, figure.start - 20):figure.start]):
-        return False
-    if figure.unit == "%" and not _same_share(text, figure, entry_text):
-        return False
-    if LOOSE.fullmatch(figure.text) and not figure.same(entry_figure):
-        return False  # "less than half of Istio's latency" is a ratio, not another value of "130% more"
-    if figure.unit in ("", "s") and RELATIVE_AFTER.search(text[figure.end:figure.end + 30]):
-        return False  # "five years beyond"; but "400% more latency" is the entry's own kind of figure
-    if figure.unit:
-        return True
-    if entry_figure.year_like:
-        return False  # a year dates the entry; "two features" does not mismatch "2015"
-    at = next(iter(_placed(entry_text, [entry_figure])), None)
-    ours, theirs = _next_words(text, figure), _next_words(entry_text, at) if at else ()
-    return ours == theirs or not (set(ours + theirs) & TIME_UNITS)
-
-
-def _placed(entry_text: str, figures) -> list[Figure]:
-    """Where the entry's figures stand in its text (first place of each), for the words around them."""
-    found = find_figures(entry_text)
-    return [at for at in (next((f for f in found if f.same(x)), None) for x in figures) if at]
-
-
-def _same_words(text: str, figures, entry_text: str, efigs) -> bool:
-    """A figure and the entry's figure are followed by the same two words ("99.99% monthly uptime"):
-    "77% of respondents reported" is not "82% of respondents say"."""
-    at = _placed(entry_text, efigs)
-    theirs = {_next_words(entry_text, e, 2) for e in at} - {()}
-    # a figure that ends the entry's sentence ("... for more than 8 years.") is known by the words before it
-    before = {_prev_words(entry_text, e) for e in at if not _next_words(entry_text, e, 2)} - {()}
-    return any(_next_words(text, f, 2) in theirs or _prev_words(text, f) in before for f in figures) \
-        or any(len(_nouns_before(text, f) & _nouns_before(entry_text, e)) >= 2 for f in figures for e in at)
-
-
-def _nouns_before(text: str, figure: Figure, reach: int = 6) -> set[str]:
-    """Likely nouns among the few lower-case words before a figure, singular: five letters or more, not
-    an -ed or -ing form ("updates truck positions every 30 seconds" -> {truck, position}). Two in
-    common with the entry's say the figure measures the same thing; "released" and "new" do not
-    ("a new Edition is released every three years" is not "a new version is released every six weeks")."""
-    words = re.findall(r"(?<![\w-])[a-z][a-z-]+", text[max(0, figure.start - 80):figure.start])[-reach:]
-    return {w.rstrip("s") for w in words if len(w) >= 5 and not w.endswith(("ed", "ing")) and w not in LEAD}
-
-
-LEAD = FILLER | {"under", "within", "just", "only", "nearly", "almost", "around", "every", "once", "is", "are",
-                 "was", "were", "for", "by"}
-
-
-def _prev_words(text: str, figure: Figure, n: int = 3) -> tuple[str, ...]:
-    """The last content words before a figure: "go live on Harborline Dispatch in 48 hours" -> ("live",
-    "harborline", "dispatch"); "a new Edition of Rust is only released once every three years" ->
-    ("edition", "rust", "released"), which is not "a new stable version of Rust is released every"."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text[max(0, figure.start - 80):figure.start].lower()) if w not in LEAD]
-    return tuple(words[-n:])
-
-
-def _old_count(text: str, figure: Figure, entry: Entry, efigs) -> bool:
-    """A bare count that is one of the entry's `previously` values and counts what the entry's figure
-    counts (the same word after it)."""
-    if figure.unit or not any(figure.same(p) for p in previous_figures(entry, entry.previously)):
-        return False
-    counted = {_next_words(entry.text, at) for at in _placed(entry.text, efigs)} - {()}
-    return _next_words(text, figure) in counted
-
-
-def _same_year_fact(text: str, entry_text: str, efigs) -> list[Figure]:
-    """A year, when the entry's fact is a year, stated after the same three words ("Harborline was
-    founded in Rotterdam in 2011" against "... founded in Rotterdam in 2013"): a year after other words
-    dates something else ("Rust 1.50 was released in February 2021" is not Rust 1.0's release)."""
-    years = [e for e in efigs if e.year_like]
-    if not years:
-        return []
-    anchors = {_prev_words(entry_text, at) for at in _placed(entry_text, years)} - {()}
-    return [f for f in find_figures(text) if f.year_like and _prev_words(text, f) in anchors]
 
 
 def _compares(text: str) -> bool:
@@ -193,7 +68,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
     figures = [f for f in find_figures(text) if not f.year_like]
     sentence_names = names_in(text, names)
     sentence_best = superlatives(text)
-    candidates = []
+    candidates, denies = [], False
     for entry, score in ranked if near else ():
         own = names_in(entry.text, names)
         if own and sentence_names and not (own & sentence_names):
@@ -202,8 +77,8 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         if entry_best and sentence_best and not (entry_best & sentence_best):
             score -= t["other_attribute"]
         efigs = entry_figures(entry)
-        comparable = [f for f in figures if any(_same_quantity(text, f, entry.text, e) for e in efigs)]
-        comparable += _same_year_fact(text, entry.text, efigs)
+        comparable = [f for f in figures if any(same_quantity(text, f, entry.text, e) for e in efigs)]
+        comparable += same_year_fact(text, entry.text, efigs)
         needed = t["prohibited"] if entry.section == "prohibited" else t["match"]
         # A percentage, multiple or amount says what kind of quantity it is, so a sentence with one matches
         # from a lower score; a bare count ("two cloud providers") could count anything, and a duration
@@ -212,7 +87,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
             needed = min(needed, t["figure_match"])
         # ... and so does a bare count of the entry's own thing at one of its old values ("more than
         # 1,500 shippers" against "more than 2,800 shippers", once 1,500): a stale figure by its words
-        elif entry.previously and any(_old_count(text, f, entry, efigs) for f in comparable):
+        elif entry.previously and any(old_count(text, f, entry, efigs) for f in comparable):
             needed = min(needed, t["figure_match"])
         # ... and a sentence in most of a prohibited or retired claim's own words says it, whatever the
         # rest of a long sentence or a heading's brevity does to the embedding
@@ -232,7 +107,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # word after the figure, and so does a duration at any score ("a new Edition every three
         # years" is not "a new version every six weeks"); a stale figure is evidence enough by itself.
         loose = score < t["match"] or any(f.unit == "s" for f in comparable)
-        if verdict.kind == "figure-mismatch" and loose and not _same_words(text, comparable, entry.text, efigs):
+        if verdict.kind == "figure-mismatch" and loose and not same_words(text, comparable, entry.text, efigs):
             why[entry.id] = "a figure of the same kind, but other words around it: likely another quantity"
             continue
         if verdict.kind in COSTLY and (reason := _approved_words(text, entry, score, ranked, messaging, t["match"])):
@@ -240,20 +115,49 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
             continue
         if verdict.kind == "none":
             why[entry.id] = verdict.message["why"]
-            if entry.section in COSTLY:
-                continue  # not making a prohibited claim says nothing of whether the sentence is on message
+            if not _approved(entry, as_of, published):
+                # not making a prohibited claim says nothing of whether the sentence is on message; denying
+                # it makes no claim of its own ("we do not say that Acme Cloud cannot be hacked")
+                denies = denies or verdict.message["why"] == DENIES
+                continue
             verdict = None
         candidates.append((score + head_start, verdict))
     # A prohibited or retired claim is reported whatever else the sentence says: a closer entry that
     # it restates or denies ("..., and we do not say it cannot be hacked") does not clear it.
     costly = [c for c in candidates if c[1] is not None and c[1].kind in COSTLY]
+    if not costly and channel != "internal" and (unannounced := _unannounced(sentence_names, ranked, messaging,
+                                                                              names, as_of)):
+        return unannounced
     if costly or candidates:
         return max(costly or candidates, key=lambda c: c[0])[1]
     # backed only by an approved entry: a claim near a prohibited one that it does not make is unbacked
-    best = max((score for entry, score in ranked if entry.section not in COSTLY), default=0.0)
-    if sig.claim and best < t["related"]:
+    best = max((score for entry, score in ranked if _approved(entry, as_of, published)), default=0.0)
+    if sig.claim and best < t["related"] and not denies:
         return Verdict("unsupported", None, best, {"reasons": ", ".join(sig.claim)})
     return None
+
+
+def _approved(entry: Entry, as_of: dt.date, published: dt.date | None) -> bool:
+    """A fact or message, or a retired claim on a day before it was retired."""
+    day = min(as_of, published) if published else as_of
+    return entry.section not in COSTLY or bool(entry.retired_on and day < entry.retired_on)
+
+
+def _unannounced(named: set[str], ranked, messaging: Messaging, names: list[str], as_of: dt.date) -> Verdict | None:
+    """A name only an embargoed entry uses ("Harborline Customs", before its launch) is the launch
+    itself, whatever the sentence says of it ("## Meet Harborline Customs", "join the beta")."""
+    for entry, own in _embargoed_names(messaging, tuple(names)) if named else ():
+        if as_of < entry.embargo_until and named & own:
+            score = next((sc for e, sc in ranked if e.id == entry.id), 0.0)
+            return Verdict("embargo", entry, score, {"until": str(entry.embargo_until)})
+    return None
+
+
+@lru_cache(maxsize=16)
+def _embargoed_names(messaging: Messaging, names: tuple[str, ...]) -> tuple[tuple[Entry, frozenset], ...]:
+    """Each embargoed entry with the names no entry without an embargo uses."""
+    known = set().union(*(names_in(e.text, list(names)) for e in messaging.entries if not e.embargo_until))
+    return tuple((e, frozenset(names_in(e.text, list(names)) - known)) for e in messaging.entries if e.embargo_until)
 
 
 NEW_WORD = 5  # letters a replacement's word needs to tell it apart ("vendors", not "come" or "such")
@@ -293,6 +197,9 @@ def _approved_words(text: str, entry: Entry, score: float, ranked, messaging: Me
             return (f"it announces a change ({CHANGE.search(text)[0]!r}) in the words of the claim that replaced "
                     f"it ({', '.join(sorted(new))}, from '{instead.id}')")
     return None
+
+
+DENIES = "the sentence denies it"
 
 
 def _declined(entry: Entry, score: float, why: str) -> Verdict:
@@ -343,11 +250,11 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
         if claimed and stated and not any(f.same(c) for f in stated for c in claimed):
             # "arrival estimates are 94% accurate" is not "100% accurate"
             return _declined(entry, score, "the sentence states another figure than the prohibited claim's")
-        return _declined(entry, score, "the sentence denies it") if flipped else \
+        return _declined(entry, score, DENIES) if flipped else \
             Verdict("prohibited", entry, score, {"reason": entry.reason})
     if entry.section == "retired":
         if flipped:
-            return _declined(entry, score, "the sentence denies it")
+            return _declined(entry, score, DENIES)
         if entry.retired_on and judged_on < entry.retired_on:
             return _declined(entry, score, f"judged as of {judged_on}, before it was retired on {entry.retired_on}")
         if other_figure:
