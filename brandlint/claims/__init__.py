@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from brandlint.claims.contradict import cue, narrows
 from brandlint.claims.decide import COSTLY, decide
-from brandlint.claims.detect import claim_after_lead_in, denegate, negated, signal
+from brandlint.claims.detect import claim_after_lead_in, covers, denegate, negated, signal
 from brandlint.claims.quantities import entry_figures
 
 TOP_K = 5
@@ -121,8 +121,13 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         ranked = [first[i] for i in range(len(claims))]
         narrowing = [((e.text, *e.variants), entry_figures(e)) for e in messaging.entries
                      if e.section in ("fact", "message")]
-        near = [i for i, r in enumerate(ranked) if r and (r[0][1] >= STATIC_FLOOR or (
-            cue(claims[i][0].text) and any(narrows(claims[i][0].text, *n) for n in narrowing)))]
+        costly = [form for e in messaging.entries if e.section in COSTLY for form in (e.text, *e.variants)]
+        # ... nor a sentence that narrows an entry or says a prohibited or retired claim in its words:
+        # both are evidence by their words, far from the entry as the static model may put them
+        near = [i for i, r in enumerate(ranked) if r and (
+            r[0][1] >= STATIC_FLOOR
+            or (cue(claims[i][0].text) and any(narrows(claims[i][0].text, *n) for n in narrowing))
+            or any(covers(claims[i][0].text, form) for form in costly))]
     if near:
         exact = _rank_forms(forms, near, language.embed, entry_index(messaging, language))
         for i in near:

@@ -119,7 +119,7 @@ def same_words(text: str, figures, entry_text: str, efigs) -> bool:
         or any(len(_nouns_before(text, f) & _nouns_before(entry_text, e)) >= 2 for f in figures for e in at)
 
 
-def _nouns_before(text: str, figure: Figure, reach: int = 6) -> set[str]:
+def _nouns_before(text: str, figure: Figure, reach: int = 8) -> set[str]:
     """Likely nouns among the few lower-case words before a figure, singular: five letters or more, not
     an -ed or -ing form ("updates truck positions every 30 seconds" -> {truck, position}). Two in
     common with the entry's say the figure measures the same thing; "released" and "new" do not
