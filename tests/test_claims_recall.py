@@ -1,0 +1,73 @@
+"""Claims said in other words than the messaging's (issue 12, on a blind development set): a retired
+superlative in a long sentence, a duration of the same thing, an unannounced product by its name, a
+prohibited claim denied beside the approved figure, a comparison with others before its subject.
+The real pipeline and model against a messaging the test writes."""
+
+from __future__ import annotations
+
+from test_claims import concise, own_messaging
+
+QUAYSIDE = """company: Quayside
+facts:
+  sync-interval:
+    text: Quayside Vault syncs every file on your laptop every 30 seconds.
+    figure: 30 seconds
+  retention:
+    text: Quayside Vault keeps deleted files for up to 180 days.
+    figure: 180 days
+    previously: [90 days]
+messages:
+  accuracy:
+    text: Quayside Scan reads printed invoices with 97% accuracy.
+    figure: 97%
+  tower-launch:
+    text: Quayside Tower backs up whole servers to the cloud.
+    embargo_until: 2027-03-01
+prohibited:
+  perfect-scan:
+    text: Quayside Scan never misreads an invoice.
+    variants: [Quayside Scan is 100% accurate.]
+    reason: We publish 97% accuracy on printed invoices.
+retired:
+  biggest-cloud:
+    text: Quayside runs Europe's largest private file cloud.
+    retired_on: 2026-01-01
+  old-retention:
+    text: Quayside Vault keeps deleted files for 90 days.
+    retired_on: 2026-05-01
+    use_instead: retention
+terms:
+  - use: Quayside Vault
+    case_sensitive: true
+  - use: Quayside Scan
+    case_sensitive: true
+  - use: Quayside Tower
+    case_sensitive: true
+"""
+
+
+def test_claims_in_other_words(project):
+    own_messaging(project, QUAYSIDE)
+    (project / "post.md").write_text(
+        "## Meet Quayside Tower\n\n"                                                  # unannounced, by its name
+        "Join the biggest private file cloud in Europe and never lose a holiday photo again.\n\n"
+        "Quayside Vault syncs the files on your laptop every 10 seconds.\n\n"           # same nouns, other duration
+        "After the 90-day window, Quayside Vault now keeps deleted files for a total of 180 days.\n\n"
+        "We won't tell you Quayside Scan is 100% accurate; it reads printed invoices with 97% accuracy.\n\n"
+        "Unlike other backup vendors, we never lock you into a long contract.\n\n"
+        "Quayside Vault keeps deleted files for 90 days.\n", encoding="utf-8")
+    retired = "BL201 [error] Retired claim"
+    expected = [
+        "post.md:3:1: " + retired + " 'biggest-cloud' (retired 2026-01-01, similarity 0.62); remove it (no replacement "
+        "is approved)",
+        "post.md:5:1: BL203 [error] '10 seconds' does not match fact 'sync-interval' (30 seconds). Approved: Quayside "
+        "Vault syncs every file on your laptop every 30 seconds.",
+        # the retired 90 days beside the 180 days that replaced it is the news of the change (line 7)
+        "post.md:11:1: BL207 [info] Unsupported claim (superiority): no approved message backs it (nearest "
+        "similarity 0.39).",
+        "post.md:13:1: " + retired + " 'old-retention' (retired 2026-05-01, similarity 1.00); say instead: Quayside "
+        "Vault keeps deleted files for up to 180 days."]
+    embargo = ("post.md:1:4: BL206 [error] Message 'tower-launch' is embargoed until 2027-03-01; only internal copy "
+               "may mention it before then.")
+    assert concise("post.md", "--select", "claims") == [embargo, *expected]
+    assert concise("post.md", "--select", "claims", "--channel", "internal") == expected
