@@ -33,6 +33,7 @@ REQUIREMENT = re.compile(wordlists.alternation(WORDS["requirement"]), re.I)
 ALL_HOURS = re.compile(wordlists.alternation(WORDS["all_hours"]), re.I)
 LIMITED_HOURS = re.compile(wordlists.alternation(WORDS["limited_hours"]), re.I)
 REPLACED = re.compile(wordlists.alternation(WORDS["replaced"]), re.I)
+HOURS_BESIDE = re.compile(wordlists.alternation(WORDS["hours_beside"]), re.I)
 CHOICE = re.compile(wordlists.alternation(WORDS["choice"]), re.I)
 # two alternatives an entry names: "in the EU or the US", "by phone and chat"
 ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:the|by|in|on|at|via|from|for)\s+)*([\w-]{2,})",
@@ -109,7 +110,8 @@ def _office_hours(text: str, form: str) -> bool:
     Office hours deny it only where the wording says round-the-clock of everything ("every plan
     includes 24/7 support") or the sentence says "only": "weekday support" is another tier beside
     "Canonical offers 24/7 access to support"."""
-    if not (LIMITED_HOURS.search(text) and ALL_HOURS.search(form)) or ALL_HOURS.search(text):
+    if not (LIMITED_HOURS.search(text) and ALL_HOURS.search(form)) or ALL_HOURS.search(text) \
+            or HOURS_BESIDE.search(text):
         return False
     everything = RESTRICTIVE.search(text) or UNIVERSAL.search(ALL_HOURS.sub(" ", form))
     return bool(everything and share(word_stems(text), word_stems(form, lower_only=True)))
