@@ -73,6 +73,8 @@ def test_contradictions_without_a_negation_word(project):
     ("Round-the-clock support is available by chat only.", "24/7 support by phone and chat.", "subset"),
     ("All shipment data is stored in our US data center.",
      "Customers choose whether their shipment data is stored in the EU or the US.", "subset"),
+    ("All Harborline customer data is stored in the EU.",
+     "Customers choose whether their shipment data is stored in the EU or the US.", "subset"),
     # "and" between two things a sentence does is no choice between them
     ("Over 2,800 shippers book all their freight with us.", "Shippers plan and book their freight with us.", ""),
     ("Harborline Dispatch reports CO2 emissions for selected loads on request.",

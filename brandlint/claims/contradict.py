@@ -141,18 +141,23 @@ def _keeps_one(text: str, form: str) -> bool:
     against "by phone and chat", "all data is stored in the US" against "choose whether it is stored in
     the EU or the US". A universal "all" counts only where the wording offers a choice ("shippers plan
     and book their freight" is no choice between planning and booking)."""
-    if not (RESTRICTIVE.search(text) or (UNIVERSAL.search(text) and CHOICE.search(form))) or CHOICE.search(text):
+    choice = CHOICE.search(form) is not None
+    if not (RESTRICTIVE.search(text) or (UNIVERSAL.search(text) and choice)) or CHOICE.search(text):
         return False
-    cues = [m for pattern in (RESTRICTIVE, UNIVERSAL) for m in pattern.finditer(text)]
+    cues = [*RESTRICTIVE.finditer(text), *(UNIVERSAL.finditer(text) if choice else ())]
+    bounds = clause_bounds(text)
     for m in ALTERNATIVES.finditer(form):
         a, b = m[1], m[2]
         if a.lower() in STOP or b.lower() in STOP or _mentions(text, a) == _mentions(text, b):
             continue
         kept = re.search(rf"(?<![\w-]){re.escape(a if _mentions(text, a) else b)}(?![\w-])", text, re.I)
-        # the cue bears on the kept alternative: a few words from it ("by chat only", "all ... in the US")
-        if any(len(re.findall(r"[\w-]+", text[min(c.end(), kept.end()):max(c.start(), kept.start())])) <= CUE_REACH
-               for c in cues):
-            return True
+        # the cue bears on the kept alternative: a few words from it ("by chat only"), or, where the
+        # wording offers a choice, anywhere in its clause ("all customer data is stored in the EU")
+        for c in cues:
+            between = len(re.findall(r"[\w-]+", text[min(c.end(), kept.end()):max(c.start(), kept.start())]))
+            if between <= CUE_REACH or (choice and clause_of(bounds, c.start(), c.end())
+                                        == clause_of(bounds, kept.start(), kept.end())):
+                return True
     return False
 
 
@@ -208,16 +213,20 @@ def cue(text: str) -> bool:
 
 def narrows(text: str, forms, figures=()) -> str:
     """How the sentence narrows one of an entry's wordings though far from it by meaning, or "":
-    office hours against round-the-clock, or a narrowing of what it says of everyone in a sentence
-    that states the entry's own figure ("24/7 support is reserved for Enterprise"); embeddings put
+    office hours against round-the-clock, a narrowing of what it says of everyone in a sentence that
+    states the entry's own figure ("24/7 support is reserved for Enterprise"), or one of the choices it
+    offers made for everyone ("all customer data is stored in the EU"); embeddings put
     these far from the entry. Other narrowings ("only", "all") are too common to trust without a close
     match ("only for HTTP traffic", "at least one beta")."""
     text = text.translate(PLAIN)
     for form in forms:
         if _office_hours(text, form):
             return "hours"
-        if contradicts(text, form) == "scope" and _states(text, figures):
+        how = contradicts(text, form)
+        if how == "scope" and _states(text, figures):
             return "scope"
+        if how == "subset" and CHOICE.search(form):  # one of the choices the entry offers, for everyone
+            return "subset"
     return ""
 
 
