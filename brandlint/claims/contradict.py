@@ -89,19 +89,25 @@ def contradicts(text: str, form: str) -> str:
         return "requirement"
     if _office_hours(text, form):
         return "hours"
-    # The narrowing must bear on what the wording says of everyone: a word of the restrictive clause
-    # stands next to a "every"/"24/7" of the wording, one of which the sentence leaves out ("only in
-    # backwards-compatible ways" narrows nothing that "every edition interoperates" says; "24/7
-    # support is reserved for Enterprise" keeps the 24/7 and narrows "every plan"). "Only" on the
-    # wording's own figure is no narrowing ("only six weeks apart" against "every six weeks").
-    narrowing = [m for m in RESTRICTIVE.finditer(text) if not _on_figure(text, m, find_figures(form))]
-    if _universals(form) - _universals(text) and share(_clauses_with(text, narrowing), _around(form, UNIVERSAL)):
+    if _scope(text, form):
         return "scope"
     if _keeps_one(text, form):
         return "subset"
     if _other_name(text, form):
         return "other"
     return ""
+
+
+def _scope(text: str, form: str) -> bool:
+    """The narrowing bears on what the wording says of everyone: a word of the restrictive clause
+    stands next to a "every"/"24/7" of the wording, one of which the sentence leaves out ("only in
+    backwards-compatible ways" narrows nothing that "every edition interoperates" says; "24/7
+    support is reserved for Enterprise" keeps the 24/7 and narrows "every plan"). "Only" on the
+    wording's own figure is no narrowing ("only six weeks apart" against "every six weeks")."""
+    if not _universals(form) - _universals(text):
+        return False
+    narrowing = [m for m in RESTRICTIVE.finditer(text) if not _on_figure(text, m, find_figures(form))]
+    return bool(narrowing) and share(_clauses_with(text, narrowing), _around(form, UNIVERSAL))
 
 
 def _office_hours(text: str, form: str) -> bool:
@@ -206,26 +212,36 @@ def _around(text: str, pattern, reach: int = 3, keep=None) -> set[str]:
 
 
 def cue(text: str) -> bool:
-    """Whether the sentence narrows anything at all: only these need checking against every entry."""
-    return bool(RESTRICTIVE.search(text) or LIMITED_HOURS.search(text) or UNIVERSAL.search(text)
-                or REQUIREMENT.search(text))
+    """Whether the sentence may narrow anything at all: only these are checked against every entry."""
+    return bool(RESTRICTIVE.search(text) or LIMITED_HOURS.search(text) or UNIVERSAL.search(text))
+
+
+def restricts(text: str, choices: bool = False) -> bool:
+    """A restrictive word or office hours, or an "all" where the messaging offers a choice (`choices`):
+    a sentence that need not name us to contradict us ("support is available only during business
+    hours", "all customer files are hosted in Canada")."""
+    return bool(RESTRICTIVE.search(text) or LIMITED_HOURS.search(text) or (choices and UNIVERSAL.search(text)))
+
+
+def offers_choice(text: str) -> bool:
+    return CHOICE.search(text) is not None
 
 
 def narrows(text: str, forms, figures=()) -> str:
     """How the sentence narrows one of an entry's wordings though far from it by meaning, or "":
     office hours against round-the-clock, a narrowing of what it says of everyone in a sentence that
     states the entry's own figure ("24/7 support is reserved for Enterprise"), or one of the choices it
-    offers made for everyone ("all customer data is stored in the EU"); embeddings put
-    these far from the entry. Other narrowings ("only", "all") are too common to trust without a close
-    match ("only for HTTP traffic", "at least one beta")."""
+    offers made for everyone ("all customer data is stored in the EU"); embeddings put these far from
+    the entry. Other narrowings ("only", "all") are too common to trust without a close match ("only
+    for HTTP traffic", "at least one beta"). The cheap tests come first: most sentences fail them."""
     text = text.translate(PLAIN)
+    hours, restrictive = LIMITED_HOURS.search(text), RESTRICTIVE.search(text)
     for form in forms:
-        if _office_hours(text, form):
+        if hours and _office_hours(text, form):
             return "hours"
-        how = contradicts(text, form)
-        if how == "scope" and _states(text, figures):
+        if restrictive and UNIVERSAL.search(form) and _states(text, figures) and _scope(text, form):
             return "scope"
-        if how == "subset" and CHOICE.search(form):  # one of the choices the entry offers, for everyone
+        if CHOICE.search(form) and _keeps_one(text, form):  # one of the choices the entry offers, for everyone
             return "subset"
     return ""
 

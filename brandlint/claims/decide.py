@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from brandlint import wordlists
 from brandlint.claims.contradict import NARROWING, UNIVERSAL, contradicts, narrows
@@ -153,11 +152,19 @@ def _unannounced(named: set[str], ranked, messaging: Messaging, names: list[str]
     return None
 
 
-@lru_cache(maxsize=16)
+_EMBARGOED: dict[int, tuple] = {}
+
+
 def _embargoed_names(messaging: Messaging, names: tuple[str, ...]) -> tuple[tuple[Entry, frozenset], ...]:
-    """Each embargoed entry with the names no entry without an embargo uses."""
-    known = set().union(*(names_in(e.text, list(names)) for e in messaging.entries if not e.embargo_until))
-    return tuple((e, frozenset(names_in(e.text, list(names)) - known)) for e in messaging.entries if e.embargo_until)
+    """Each embargoed entry with the names no entry without an embargo uses; once per messaging
+    (by identity: hashing every entry for each sentence would cost more than the answer)."""
+    cached = _EMBARGOED.get(id(messaging))
+    if cached is None or cached[0] is not messaging or cached[1] != names:
+        known = set().union(*(names_in(e.text, list(names)) for e in messaging.entries if not e.embargo_until))
+        found = tuple((e, frozenset(names_in(e.text, list(names)) - known))
+                      for e in messaging.entries if e.embargo_until)
+        cached = _EMBARGOED[id(messaging)] = (messaging, names, found)
+    return cached[2]
 
 
 NEW_WORD = 5  # letters a replacement's word needs to tell it apart ("vendors", not "come" or "such")

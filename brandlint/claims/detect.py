@@ -84,9 +84,14 @@ def _name_patterns(names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]
     return tuple((n, re.compile(rf"(?<!\w){re.escape(n.translate(PLAIN))}(?!\w)", re.I)) for n in names)
 
 
-def names_in(text: str, names: list[str]) -> set[str]:
+def names_in(text: str, names: list[str]) -> frozenset[str]:
+    return _names_in(text, tuple(names))
+
+
+@lru_cache(maxsize=4096)  # each entry's names are asked for every sentence
+def _names_in(text: str, names: tuple[str, ...]) -> frozenset[str]:
     text = text.translate(PLAIN)
-    return {n for n, pattern in _name_patterns(tuple(names)) if pattern.search(text)}
+    return frozenset(n for n, pattern in _name_patterns(names) if pattern.search(text))
 
 
 def signal(text: str, names: list[str]) -> Signal:
@@ -154,13 +159,14 @@ def clause_of(bounds: list[int], start: int, end: int) -> tuple[int, int]:
     return bounds[bisect.bisect_right(bounds, start) - 1], bounds[min(bisect.bisect_left(bounds, end), len(bounds) - 1)]
 
 
-def word_stems(text: str, lower_only: bool = False) -> set[str]:
+@lru_cache(maxsize=4096)  # the same sentence and entry wordings are read for every entry and every check
+def word_stems(text: str, lower_only: bool = False) -> frozenset[str]:
     """Six-letter stems of the words; `lower_only` leaves out capitalised words (names such as
     "Harborline", which every sentence about the company shares)."""
     words = [w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z][\w-]+", text)
              if len(w) > 2 and w.lower() not in STOP and not (lower_only and w[0].isupper())]
     # "unhackable" also counts as a form of "hack": four letters after a negative prefix
-    return {w[:6] for w in words} | {m[2][:4] for w in words if (m := NEGATIVE_PREFIX.match(w))}
+    return frozenset({w[:6] for w in words} | {m[2][:4] for w in words if (m := NEGATIVE_PREFIX.match(w))})
 
 
 def share(stems: set[str], anchors: set[str]) -> bool:
@@ -187,11 +193,20 @@ def covers(text: str, form: str, least: int = 3, share_of: float = 0.75) -> bool
     words = word_stems(form, lower_only=True)
     if len(words) < least:
         return False
-    stems = word_stems(_SUPERLATIVE_WORD.sub(lambda m: _SAME_SUPERLATIVE[m[1].lower()], text))
+    need = share_of * len(words)
+    stems = word_stems(_like_superlatives(text))
+    used = len(words & stems)
+    if used >= need:
+        return True
     # stricter than `share`: "main" is not a form of "maintenance"
-    used = sum(any(a == w or (min(len(a), len(w)) >= 5 and (a.startswith(w) or w.startswith(a))) for a in stems)
-               for w in words)
-    return used >= share_of * len(words)
+    longer = [a for a in stems if len(a) >= 5]
+    used += sum(1 for w in words - stems if len(w) >= 5 and any(a.startswith(w) or w.startswith(a) for a in longer))
+    return used >= need
+
+
+@lru_cache(maxsize=1024)
+def _like_superlatives(text: str) -> str:
+    return _SUPERLATIVE_WORD.sub(lambda m: _SAME_SUPERLATIVE[m[1].lower()], text)
 
 
 def shared_words(text: str, form: str) -> set[str]:
