@@ -40,10 +40,10 @@ ARTICLE = re.compile(r"\b(?P<art>(?:(?P<half>half)\s+)?an?\s+(?P<scale>billion|m
                      re.IGNORECASE)
 # Round-the-clock availability is one figure, however written: "24/7", "24x7", "around the clock",
 # "24 hours a day, seven days a week". Its unit is "24/7"; it is compared only with its own kind.
-ROUND_CLOCK = re.compile(r"(?<![\w/])(?:24\s?/\s?7|24\s?[x×]\s?7|24\s?/\s?365)(?![\w/])"
-                         r"|\b(?:a)?round[\s-]the[\s-]clock\b|\bday\s+and\s+night\b"
+ROUND_CLOCK = re.compile(r"(?<![\w/])(?:24\s?/\s?7(?:\s?/\s?365)?|24\s?[x×-]\s?7|24\s?/\s?365)(?![\w/])"
+                         r"|\b(?:a)?round[\s-]the[\s-]clock\b"
                          r"|\b24\s+hours\s+a\s+day(?:,?\s+(?:seven|7)\s+days\s+a\s+week)?\b", re.IGNORECASE)
-_CLOCK_WORDS = ("24", "clock", "night")
+_CLOCK_WORDS = ("24", "clock")
 # What a match of each must contain, lower-cased: a text without one is not scanned.
 _NUMBER_WORDS = tuple(_SMALL) + tuple(_TENS)
 _ARTICLE_UNITS = ("billion", "million", "thousand", "second", "minute", "hour", "day", "week", "month", "year")
@@ -71,7 +71,7 @@ class Figure:
     start: int = 0
     end: int = 0
     text: str = ""
-    year_like: bool = False
+    year_like: bool = False  # a year, a number in a name ("Windows 11"), a date or a time of day: no quantity
 
     def same(self, other: "Figure") -> bool:
         return self.unit == other.unit and abs(self.value - other.value) <= 1e-9 * max(1.0, abs(self.value))

@@ -15,6 +15,7 @@ KEYS = tuple(_DATES["keys"])
 PATH_KEYS = tuple(_DATES["path_keys"])
 PATTERNS = tuple(re.compile(p) for p in _DATES["patterns"])
 TEMPLATE_DATES = frozenset(_DATES["office_template_dates"])
+OFFICE_EARLIEST = _DATES["office_earliest"]
 
 
 def published(document: Document, path: str | None = None) -> dt.date | None:
@@ -36,8 +37,9 @@ def published(document: Document, path: str | None = None) -> dt.date | None:
 
 
 def _saved(value) -> dt.date | None:
-    """The day an Office file was last saved, unless it is a library's blank-template date."""
-    if not isinstance(value, dt.datetime):
+    """The day an Office file was last saved, unless it is a library's blank-template date or a
+    placeholder from before the format existed."""
+    if not isinstance(value, dt.datetime) or value.date() < OFFICE_EARLIEST:
         return None
     return None if value.replace(tzinfo=None).isoformat(timespec="seconds") in TEMPLATE_DATES else value.date()
 

@@ -231,7 +231,8 @@ def test_a_dated_document_is_judged_against_the_figure_current_on_its_date(proje
 def test_an_office_file_is_dated_by_its_last_save(project):
     """A deck or document is dated by the "modified" date of its core properties, as an editor saves
     it; a file a library wrote from its blank template (python-pptx, python-docx) carries that
-    template's 2013 dates, which say nothing of the copy: it is judged as of today."""
+    template's 2013 dates, which say nothing of the copy, and a date before 2007 is a placeholder: both
+    are judged as of today."""
     from docx import Document
     from pptx import Presentation
     from pptx.util import Inches
@@ -241,7 +242,8 @@ def test_an_office_file_is_dated_by_its_last_save(project):
         "    previously: [2,500, 3,000]",
         "    since: 2026-01-15\n    previously:\n      - figure: 2,500\n        since: 2024-01-01\n"
         "      - figure: 3,000\n        since: 2025-03-01"), encoding="utf-8")
-    saved = {"archived": dt.datetime(2025, 12, 1, 9, 30), "live": dt.datetime(2026, 11, 2, 16, 0), "tool": None}
+    saved = {"archived": dt.datetime(2025, 12, 1, 9, 30), "live": dt.datetime(2026, 11, 2, 16, 0), "tool": None,
+             "epoch": dt.datetime(1970, 1, 1)}  # a placeholder from before the format existed: no date
     for name, when in saved.items():
         deck = Presentation()
         if when:
@@ -256,6 +258,7 @@ def test_an_office_file_is_dated_by_its_last_save(project):
     stale = "BL202 [error] '{}' is out of date for 'customer-count': the current figure is {}. Approved: More " \
             "than 4,000 companies run on Acme Cloud."
     assert concise(".", "--select", "BL202,BL203") == [
+        "epoch.pptx:slide 1:TextBox 1: " + stale.format("3,000", "4,000"),
         "live.pptx:slide 1:TextBox 1: " + stale.format("3,000", "4,000"),
         "memo.docx:paragraph 1: " + stale.format("2,500", "3,000 on 2025-12-01, the document's date"),
         "tool.pptx:slide 1:TextBox 1: " + stale.format("3,000", "4,000")]

@@ -71,3 +71,16 @@ def test_claims_in_other_words(project):
                "may mention it before then.")
     assert concise("post.md", "--select", "claims") == [embargo, *expected]
     assert concise("post.md", "--select", "claims", "--channel", "internal") == expected
+
+
+def test_a_prohibited_figure_bounded_the_other_way_is_not_the_claim(project):
+    """Most of the prohibited claim's words, but "more than a minute" against its "in under a minute"."""
+    own_messaging(project, "company: Northwind\nprohibited:\n  instant-restore:\n"
+                           "    text: Northwind restores any database in under a minute.\n"
+                           "    reason: Restores of large databases take longer.\n")
+    (project / "post.md").write_text(
+        "Any database can be restored in a few clicks; large ones take more than a minute.\n\n"
+        "Northwind restores every database in under a minute.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:3:1: BL200 [error] This says what prohibited claim 'instant-restore' says (similarity 0.98): "
+        "Restores of large databases take longer."]

@@ -1,14 +1,14 @@
 """Contradictions without "not" (issue 12), with the real pipeline and model against a messaging the
 test writes: office hours against round-the-clock, a narrowing of what an entry says of everyone,
-one alternative kept of a choice the entry offers, another name in the entry's place. Each with the
-sentences of the same shape that must stay quiet."""
+one alternative kept of a choice the entry offers. Each with sentences of the same shape that must
+stay quiet (many of them a reviewer's, written to break the rules)."""
 
 from __future__ import annotations
 
 import pytest
 from test_claims import concise, own_messaging
 
-from brandlint.claims.contradict import contradicts
+from brandlint.claims.contradict import contradicts, narrows
 from brandlint.figures import find_figures, parse_figure
 
 QUAYSIDE = """company: Quayside
@@ -42,7 +42,7 @@ def test_contradictions_without_a_negation_word(project):
         "Our engineers answer the phone only during business hours.\n\n"       # office hours, far by meaning
         "24/7 support is reserved for customers on the Business plan.\n\n"     # keeps the 24/7, narrows "every plan"
         "Every Quayside plan comes with support around the clock.\n\n"         # the same figure, spelt out
-        "Quayside was founded in Munich in 2015.\n\n"                          # another name in the entry's place
+        "Our 24/7 phone and email support is staffed in English only.\n\n"   # narrows no plan
         "Quayside was founded in Hamburg in 2015, and its first app came out on May 4.\n\n"
         "All customer files are hosted in Canada.\n\n"                         # one alternative kept for everyone
         "The 14-day free trial of Quayside Vault is open to teams of 20 people or more.\n\n"
@@ -51,13 +51,15 @@ def test_contradictions_without_a_negation_word(project):
     assert concise("post.md", "--select", "claims") == [
         f"post.md:1:1: BL204 [error] This contradicts approved message 'support' (similarity 0.51). {support}",
         f"post.md:3:1: BL204 [error] This contradicts approved message 'support' (similarity 0.55). {support}",
-        "post.md:7:1: BL204 [error] This contradicts approved message 'founded' (similarity 0.89). Approved: "
-        "Quayside was founded in Hamburg in 2015.",
         "post.md:11:1: BL204 [error] This contradicts approved message 'hosting' (similarity 0.74). Approved: "
         "Customers choose whether their files are hosted in Canada or in Germany.",
         # the retired free plan, closer by meaning but not what the sentence says, does not hide it
         "post.md:13:1: BL204 [error] This contradicts approved message 'trial' (similarity 0.87). Approved: "
         "Quayside Vault comes with a 14-day free trial for teams of every size."]
+
+
+SUPPORT = "Every Northwind plan includes 24/7 support by phone and chat."
+RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
 
 
 @pytest.mark.parametrize("text, form, how", [
@@ -84,9 +86,19 @@ def test_contradictions_without_a_negation_word(project):
     ("Drivers need a password to sign in.", "Drivers sign in with a passkey, without a password.", "requirement"),
     ("Drivers sign in with a passkey instead of a password.", "Drivers sign in with a passkey, without a password.",
      ""),
-    ("Rust 1.64, to be released on September 22nd, will include fixes.", "Rust 1.0 was released on May 15, 2015.", ""),
-    ("MicroK8s is the simplest production-grade upstream K8s.",
-     "MicroK8s is the simplest production-grade upstream Kubernetes.", ""),
+    # a range over the whole day, hours that are not the support's, an addition, a count, a list
+    ("Our phone support is staffed 00:00 to 24:00, every day of the year.", SUPPORT, ""),
+    ("Onboarding calls with our support engineers are scheduled on weekdays.", SUPPORT, ""),
+    ("Live chat with sales is open Monday to Friday.", SUPPORT, ""),
+    ("Our 24/7 phone and chat support is staffed in English only.", SUPPORT, ""),
+    ("Northwind Cloud backs up your databases at least once an hour.", "Northwind Cloud backs up every database every "
+     "hour.", ""),
+    ("Northwind Cloud backs up selected databases more often, on request.", "Northwind Cloud backs up every database "
+     "every hour.", ""),
+    ("All our engineers are based in the EU.", RESIDENCY, ""),
+    ("Customers who store data in the EU can only pick Frankfurt or Dublin as their region.", RESIDENCY, ""),
+    ("Northwind Cloud runs in 12 regions; only three of them are in North America.",
+     "Northwind Cloud runs in 12 regions across Europe and North America.", ""),
 ])
 def test_how_a_sentence_contradicts(text, form, how):
     assert contradicts(text, form) == how
@@ -101,3 +113,13 @@ def test_round_the_clock_is_one_figure_and_a_time_of_day_none():
     assert all(find_figures(t)[0].same(parse_figure("24/7")) for t in spellings)
     assert [(f.text, f.year_like) for f in find_figures("The webinar starts at 10 a.m., the demo at 5pm.")] == [
         ("10", True), ("5", True)]
+
+
+def test_long_sentences_cost_what_their_length_does():
+    """A sentence of thousands of cues and figures (a fuzzed paragraph took past the 60 s limit when
+    each cue looked at every figure): positions are found by bisection. No timing here: on the old code
+    this test ran for minutes; what it asserts is the answer."""
+    long = "only a 24/7 b c d e f " * 4000
+    assert contradicts(long, SUPPORT) == ""
+    assert narrows(long, (SUPPORT,), [parse_figure("24/7")]) == ""
+    assert contradicts("Customer data: " + "all x y z, " * 9000 + "EU.", RESIDENCY) == "subset"  # all ... EU

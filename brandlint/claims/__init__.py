@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from brandlint.claims.contradict import cue, narrows, offers_choice, restricts
+from brandlint.claims.contradict import cue, narrows, offers_choice
 from brandlint.claims.decide import COSTLY, decide
 from brandlint.claims.detect import claim_after_lead_in, covers, denegate, negated, signal
 from brandlint.claims.quantities import entry_figures
@@ -98,13 +98,13 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         return []
     known = names(messaging)
     found = [(s, signal(s.text, known)) for s in sentences(document, language)]
-    choices = any(offers_choice(e.text) for e in messaging.entries if e.section in ("fact", "message"))
+    choices = any(offers_choice((e.text, *e.variants)) for e in messaging.entries if e.section in ("fact", "message"))
     claims, forms = [], []
     starts = [b.start for b in document.blocks]  # in source order
     for s, sig in found:
         # a sentence that narrows something ("support is available only during business hours") may
         # contradict a fact or message without naming us
-        if sig.strength > 0 or restricts(s.text, choices):
+        if sig.strength > 0 or cue(s.text, universal=choices):
             claims.append((s, sig))
             forms.append(_forms(s.text))
             for clause, clause_sig in _claim_clauses(document, starts, s, known):

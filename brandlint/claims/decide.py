@@ -26,6 +26,7 @@ from brandlint.claims.quantities import (
     entry_figures,
     figures_on,
     old_count,
+    opposite_bounds,
     previous_figures,
     same_quantity,
     same_words,
@@ -92,8 +93,9 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # rest of a long sentence or a heading's brevity does to the embedding
         elif entry.section in COSTLY and any(covers(text, f) for f in (entry.text, *entry.variants)):
             needed = min(needed, t["figure_match"])
-        # Office hours against a fact or message's round-the-clock, or a narrowing of its figure ("24/7
-        # support is reserved for Enterprise"), is evidence by its words: embeddings put it far away.
+        # Office hours against a fact or message's round-the-clock, a narrowing of its "every" beside its
+        # own figure, or one of its choices made for everyone (contradict.narrows) are evidence by
+        # their words: embeddings put them far away ("24/7 support is reserved for Enterprise").
         if score < needed and not (score >= t["narrowing"] and entry.section in ("fact", "message")
                                    and narrows(text, (entry.text, *entry.variants), efigs)):
             why[entry.id] = f"similarity {score:.3f} is below the {needed:.3f} needed"
@@ -117,7 +119,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
             if not _approved(entry, as_of, published):
                 # not making a prohibited claim says nothing of whether the sentence is on message; denying
                 # it makes no claim of its own ("we do not say that Acme Cloud cannot be hacked")
-                denies = denies or verdict.message["why"] == DENIES
+                denies = denies or verdict.message.get("denies", False)
                 continue
             verdict = None
         candidates.append((score + head_start, verdict))
@@ -163,6 +165,8 @@ def _embargoed_names(messaging: Messaging, names: tuple[str, ...]) -> tuple[tupl
         known = set().union(*(names_in(e.text, list(names)) for e in messaging.entries if not e.embargo_until))
         found = tuple((e, frozenset(names_in(e.text, list(names)) - known))
                       for e in messaging.entries if e.embargo_until)
+        if len(_EMBARGOED) >= 8:  # a server or editor may load many messagings over its life
+            _EMBARGOED.clear()
         cached = _EMBARGOED[id(messaging)] = (messaging, names, found)
     return cached[2]
 
@@ -206,12 +210,16 @@ def _approved_words(text: str, entry: Entry, score: float, ranked, messaging: Me
     return None
 
 
-DENIES = "the sentence denies it"
 
 
 def _declined(entry: Entry, score: float, why: str) -> Verdict:
     """No finding, and why (for `brandlint explain`)."""
     return Verdict("none", entry, score, {"why": why})
+
+
+def _denied(entry: Entry, score: float) -> Verdict:
+    """No finding: the sentence denies a prohibited or retired claim (and so makes no claim of its own)."""
+    return Verdict("none", entry, score, {"why": "the sentence denies it", "denies": True})
 
 
 def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messaging, channel: str,
@@ -259,11 +267,14 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
         if claimed and stated and not any(f.same(c) for f in stated for c in claimed):
             # "arrival estimates are 94% accurate" is not "100% accurate"
             return _declined(entry, score, "the sentence states another figure than the prohibited claim's")
-        return _declined(entry, score, DENIES) if flipped else \
+        if any(opposite_bounds(text, stated, x, [f for f in find_figures(x) if not f.year_like]) for x in forms):
+            # "large ones take more than a minute" is not "restores any database in under a minute"
+            return _declined(entry, score, "the sentence bounds the claim's figure the other way")
+        return _denied(entry, score) if flipped else \
             Verdict("prohibited", entry, score, {"reason": entry.reason})
     if entry.section == "retired":
         if flipped:
-            return _declined(entry, score, DENIES)
+            return _denied(entry, score)
         if entry.retired_on and judged_on < entry.retired_on:
             return _declined(entry, score, f"judged as of {judged_on}, before it was retired on {entry.retired_on}")
         if other_figure:

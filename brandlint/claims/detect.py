@@ -141,7 +141,7 @@ def claim_after_lead_in(text: str) -> str | None:
     return text[m.end():]
 
 
-_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|though|because|which)\b", re.I)
+CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|though|because|which)\b", re.I)
 STOP = {"the", "and", "for", "with", "our", "its", "their", "your", "any", "all", "from", "that", "this", "are",
          "was", "were", "has", "have", "had", "can", "will", "does", "did", "than", "into", "onto", "yet", "even"}
 NEGATION_REACH = 4  # words after a negation that say what it denies ("does not encrypt customer data")
@@ -151,7 +151,7 @@ NEGATIVE_PREFIX = re.compile(r"(un|non)([a-z]{4,})")  # not "in": "includes" is 
 
 
 def clause_bounds(text: str) -> list[int]:
-    return sorted({0, len(text), *(m.start() for m in _CLAUSE_END.finditer(text))})
+    return sorted({0, len(text), *(m.start() for m in CLAUSE_END.finditer(text))})
 
 
 def clause_of(bounds: list[int], start: int, end: int) -> tuple[int, int]:

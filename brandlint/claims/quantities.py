@@ -158,3 +158,19 @@ def same_year_fact(text: str, entry_text: str, efigs) -> list[Figure]:
         return []
     anchors = {_prev_words(entry_text, at) for at in placed(entry_text, years)} - {()}
     return [f for f in find_figures(text) if f.year_like and _prev_words(text, f) in anchors]
+
+
+UPPER = re.compile(r"(?:" + wordlists.alternation(_CLAIMS["upper_bound"]) + r")\s+(?:an?\s+|just\s+)?$", re.I)
+LOWER = re.compile(r"(?:" + wordlists.alternation(_CLAIMS["lower_bound"]) + r")\s+(?:an?\s+|just\s+)?$", re.I)
+
+
+def bound(text: str, figure: Figure) -> str:
+    """"at most" ("in under a minute"), "at least" ("more than a minute") or "" for a figure."""
+    before = text[max(0, figure.start - 25):figure.start]
+    return "at most" if UPPER.search(before) else "at least" if LOWER.search(before) else ""
+
+
+def opposite_bounds(text: str, stated, form: str, claimed) -> bool:
+    """The sentence states the wording's figure bounded the other way."""
+    return any(f.same(c) and (a := bound(text, f)) and (b := bound(form, c)) and a != b
+               for f in stated for c in claimed)
