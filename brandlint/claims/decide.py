@@ -95,7 +95,8 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
             needed = min(needed, t["figure_match"])
         # Office hours against a fact or message's round-the-clock, a narrowing of its "every" beside its
         # own figure, or one of its choices made for everyone (contradict.narrows) are evidence by
-        # their words: embeddings put them far away ("24/7 support is reserved for Enterprise").
+        # their words: embeddings put them far away ("24/7 support is reserved for customers on the
+        # Enterprise plan").
         if score < needed and not (score >= t["narrowing"] and entry.section in ("fact", "message")
                                    and narrows(text, (entry.text, *entry.variants), efigs)):
             why[entry.id] = f"similarity {score:.3f} is below the {needed:.3f} needed"
