@@ -142,8 +142,7 @@ def claim_after_lead_in(text: str) -> str | None:
 
 
 CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|although|though|because|which)\b", re.I)
-STOP = {"the", "and", "for", "with", "our", "its", "their", "your", "any", "all", "from", "that", "this", "are",
-         "was", "were", "has", "have", "had", "can", "will", "does", "did", "than", "into", "onto", "yet", "even"}
+STOP = frozenset(WORDS["stop"])
 NEGATION_REACH = 4  # words after a negation that say what it denies ("does not encrypt customer data")
 
 

@@ -69,10 +69,9 @@ def _same_share(text: str, figure: Figure, entry_text: str) -> bool:
     return not anchors or bool(anchors & near)
 
 
-FILLER = {"of", "the", "a", "an", "more", "less", "than", "and", "to", "in", "on", "at", "over", "about"}
-_STOP = {"their", "them", "they", "its", "our", "your", "with", "for", "from", "that", "this", "who", "which",
-         "between", "every", "each", "any", "has", "have", "had", "was", "were", "are", "been", "can", "will"}
-TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "m", "ms"}
+FILLER = frozenset(_CLAIMS["filler"])
+_STOP = frozenset(_CLAIMS["share_stop"])
+TIME_UNITS = frozenset(_CLAIMS["time_units"])
 
 
 def _next_words(text: str, figure: Figure, n: int = 1) -> tuple[str, ...]:
@@ -128,8 +127,7 @@ def _nouns_before(text: str, figure: Figure, reach: int = 8) -> set[str]:
     return {w.rstrip("s") for w in words if len(w) >= 5 and not w.endswith(("ed", "ing")) and w not in LEAD}
 
 
-LEAD = FILLER | {"under", "within", "just", "only", "nearly", "almost", "around", "every", "once", "is", "are",
-                 "was", "were", "for", "by"}
+LEAD = FILLER | frozenset(_CLAIMS["figure_lead"])
 
 
 def _prev_words(text: str, figure: Figure, n: int = 3) -> tuple[str, ...]:
