@@ -1,12 +1,13 @@
 """A seeded generator of hostile drafts, per reader, and a runner that counts crashes and hangs.
 
-    python tests/fuzz.py [--n 100000] [--seed 1] [--readers markdown,html,text,pptx,docx] [--limit 5]
+    python tests/fuzz.py [--n 100000] [--seed 1] [--readers markdown,html,text,pptx,docx,claims] [--limit 5]
 
 Each input is a small real file (built here, the Office ones with python-pptx and python-docx) with
 mutations: markup fragments that broke parsers before (`<![`, `<!x>`, runs of `[`), line endings
 mixed, BOMs and invalid bytes, deep nesting, flipped bytes and lying zip headers. Every input goes
 through the project layer (read, lint, fix) with the lexical rules; a crash is a result marked
 `crashed` (a bug) or an exception out of it, a hang a document over the per-document time limit.
+`claims` mutates sentences in the claims shapes and runs the claims decisions on them (see run_claims).
 `make fuzz` runs it; tests/test_fuzz.py runs a few hundred per reader in the suite."""
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ TEXT = """Prior to launch, our clients said acme cloud is in order to win.
 Write to sales@example.com. See https://example.com/a-b-c.
 brandlint-disable-next-line BL100
 Our clients.
+"""
+# The claims seed: sentences in the shapes the claims decisions read (figures, cues, negations,
+# choices, round-the-clock), judged against the bundled messaging with every entry made close.
+CLAIMS = """Acme Cloud never goes down, and only 4,000 companies run on it around the clock.
+Every plan includes 24/7 support, but support is available only during business hours, Monday to Friday.
+We don't say Acme Cloud cannot be hacked; all data is stored in the EU or the US, only in the EU.
+Half of the Fortune 500 run on Acme Cloud in under a minute, more than 99.95% of the time.
+Acme Edge brings Acme Cloud to 40 new regions; unlike other clouds, we guarantee that every deploy works.
 """
 FRAGMENTS = ["[", "]", "](", "[x](", "<!", "<![", "<![CDATA[", "<!x>", "<!ELEMENT x>", "<!--", "-->", "<p>", "</p>",
              "<div>", "</div>", "*", "**", "_", "`", "```", "~~", "\\", "|", "\r", "\n", "\r\n", "\n\n", "---\n",
@@ -155,12 +164,12 @@ def inputs(reader: str, n: int, seed: int):
         for _ in range(n):
             yield mutate_zip(rng, base)
         return
-    base = {"markdown": MARKDOWN, "html": HTML, "text": TEXT}[reader]
+    base = {"markdown": MARKDOWN, "html": HTML, "text": TEXT, "claims": CLAIMS}[reader]
     for _ in range(n):
         yield mutate_text(rng, base)
 
 
-SUFFIX = {"markdown": ".md", "html": ".html", "text": ".txt", "pptx": ".pptx", "docx": ".docx"}
+SUFFIX = {"markdown": ".md", "html": ".html", "text": ".txt", "pptx": ".pptx", "docx": ".docx", "claims": ".txt"}
 
 
 def make_run(limit: float):
@@ -175,11 +184,46 @@ def make_run(limit: float):
                        time_limit=limit)
 
 
+def run_claims(n: int, seed: int = 1, limit: float = 5.0) -> dict:
+    """The claims decisions on hostile lines, without the models: every line is judged against every
+    entry of the bundled messaging as if the embeddings had put it close (`decide` is pure: scores come
+    in), so each word list, figure reader and contradiction test sees it. A line over `limit` seconds
+    is a hang."""
+    import datetime as dt
+
+    from brandlint.claims import names
+    from brandlint.claims.decide import decide
+    from brandlint.claims.detect import signal
+    from brandlint.messaging import load_messaging
+
+    messaging = load_messaging(ROOT / "messaging")
+    known = names(messaging)
+    ranked = [(entry, 0.8) for entry in messaging.entries]
+    counts = {"inputs": 0, "crashes": 0, "hangs": 0, "unreadable": 0, "examples": []}
+    for i, data in enumerate(inputs("claims", n, seed)):
+        counts["inputs"] += 1
+        text = data.decode("utf-8", "replace")
+        started = time.perf_counter()
+        try:
+            for line in text.splitlines() or [text]:
+                decide(line, signal(line, known), ranked, messaging, "external", dt.date(2026, 11, 22), known, {})
+        except Exception as exc:
+            counts["crashes"] += 1
+            counts["examples"].append((i, f"{type(exc).__name__}: {exc}"))
+            continue
+        if time.perf_counter() - started > limit:
+            counts["hangs"] += 1
+            counts["examples"].append((i, f"took {time.perf_counter() - started:.1f} s"))
+    return counts
+
+
 def run(reader: str, n: int, seed: int = 1, limit: float = 5.0, run_=None) -> dict:
     """Counts for one reader: inputs, crashes, hangs, unreadable (a clear BL001 finding), and the first
     few crash messages."""
     from brandlint import project
 
+    if reader == "claims":
+        return run_claims(n, seed, limit)
     run_ = run_ or make_run(limit)
     counts = {"inputs": 0, "crashes": 0, "hangs": 0, "unreadable": 0, "examples": []}
     for i, data in enumerate(inputs(reader, n, seed)):
@@ -206,7 +250,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--readers", default="markdown,html,text,pptx,docx")
+    parser.add_argument("--readers", default="markdown,html,text,pptx,docx,claims")
     parser.add_argument("--limit", type=float, default=5.0, help="seconds per document before it counts as a hang")
     args = parser.parse_args()
     run_ = make_run(args.limit)
