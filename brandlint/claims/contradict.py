@@ -27,7 +27,7 @@ from brandlint.claims.detect import (
 from brandlint.figures import ROUND_CLOCK, find_figures
 
 REQUIREMENT_REACH = 6  # words after "need"/"requires": a list ("their email address and password")
-CUE_REACH = 6  # words between a restrictive cue and the alternative it keeps ("by chat only")
+CUE_REACH = 2  # words between a cue and the alternative it keeps, in one clause ("by chat only")
 HOURS_REACH = 4  # words either side of an entry's "24/7" that say what is round the clock
 
 
@@ -91,25 +91,17 @@ def contradicts(text: str, form: str) -> str:
 
 
 def narrows(text: str, forms, figures=()) -> str:
-    """How the sentence narrows one of an entry's wordings though far from it by meaning, or "":
-    office hours against round-the-clock, a narrowing of what it says of everyone in a sentence that
-    states the entry's own figure ("24/7 support is reserved for customers on the Enterprise plan"), or
-    one of the choices it offers made for everyone ("all customer data is stored in the EU") or one of
-    its alternatives kept beside its own figure;
-    embeddings put these far from the entry. Other narrowings ("only", "all") are too common to trust
-    without a close match ("only for HTTP traffic"). The cheap tests come first: most sentences fail."""
+    """Office hours against an entry's round-the-clock, though far from it by meaning ("support is
+    available only during business hours" against "every plan includes 24/7 support"), or "". Only
+    these are evidence from a low similarity: a narrowing by "only", "reserved for" or "all" (the
+    other kinds of `contradicts`) was tried here too and contradicted written copy that restricts
+    something else ("dedicated Slack channels are exclusively for Enterprise plans", "all data stored
+    in the US is covered by our SOC 2 report"); those need the match score. `figures` is kept for
+    callers that pass the entry's figures."""
     text = text.translate(PLAIN)
-    hours, restrictive = LIMITED_HOURS.search(text), RESTRICTIVE.search(text)
-    for form in forms:
-        if hours and _office_hours(text, form):
-            return "hours"
-        if restrictive and UNIVERSAL.search(form) and _states(text, figures) and _scope(text, form):
-            return "scope"
-        # one of the choices the entry offers made for everyone, or one of its alternatives kept in a
-        # sentence that states its figure ("round-the-clock support is available by chat only")
-        if (CHOICE.search(form) or _states(text, figures)) and _keeps_one(text, form):
-            return "subset"
-    return ""
+    if not LIMITED_HOURS.search(text):
+        return ""
+    return "hours" if any(_office_hours(text, form) for form in forms) else ""
 
 
 def cue(text: str, universal: bool = True) -> bool:
@@ -133,7 +125,7 @@ def _scope(text: str, form: str) -> bool:
     "24/7 support is staffed in English only" narrows no plan). "Only" on the
     wording's own figure is no narrowing ("only six weeks apart" against "every six weeks"), nor is an
     addition in the same clause ("selected databases are also backed up more often")."""
-    lacking = _universals(form) - _universals(text)
+    lacking = _universals(form) - _universals(text) - {"24/7"}  # office hours are `_office_hours`
     if not lacking:
         return False
     bounds = clause_bounds(text)
@@ -187,18 +179,19 @@ def _office_hours(text: str, form: str) -> bool:
     against "24/7 support from our engineers by phone") that says "only" or what is available when
     ("runs Monday to Friday"). Only where the wording says it of everything ("every plan includes 24/7
     support") or the sentence says "only": "weekday support" is another tier beside "Canonical offers
-    24/7 access to support"; nor beside the other hours ("and within four hours at weekends") or as an
-    extra ("a weekday add-on")."""
-    if not ROUND_CLOCK.search(form) or ROUND_CLOCK.search(text):
+    24/7 access to support"; nor beside the other hours anywhere in the sentence ("..., and within four
+    hours at weekends", "with an on-call engineer at night") or as an extra ("a weekday add-on")."""
+    if not ROUND_CLOCK.search(form) or ROUND_CLOCK.search(text) or OTHER_HOURS.search(text):
         return False
     everything = RESTRICTIVE.search(text) or UNIVERSAL.search(ROUND_CLOCK.sub(" ", form))
     if not everything:
         return False
-    near = _around(form, ROUND_CLOCK, reach=HOURS_REACH)
+    # what is round the clock: the word right after the entry's 24/7 ("24/7 support"), else the few around it
+    near = _around(form, ROUND_CLOCK, reach=1, both_sides=False) or _around(form, ROUND_CLOCK, reach=HOURS_REACH)
     bounds = _list_bounds(text)
-    for m in LIMITED_HOURS.finditer(text):
-        a, b = clause_of(bounds, m.start(), m.end())
-        if OTHER_HOURS.search(text, a, b) or BESIDE.search(text, a, b):
+    # each clause once, however many office hours it holds: a long text costs its length
+    for a, b in sorted({clause_of(bounds, m.start(), m.end()) for m in LIMITED_HOURS.finditer(text)}):
+        if BESIDE.search(text, a, b):
             continue
         if (RESTRICTIVE.search(text, a, b) or AVAILABILITY.search(text, a, b)) and share(word_stems(text[a:b]), near):
             return True
@@ -238,6 +231,7 @@ def _keeps_one(text: str, form: str) -> bool:
         kept_clause = clause_of(bounds, kept.start(), kept.end())
         for c in cues:
             if _words_between(text, min(c.end(), kept.end()), max(c.start(), kept.start())) <= CUE_REACH \
+                    and clause_of(bounds, c.start(), c.end()) == kept_clause \
                     or (choice and clause_of(bounds, c.start(), c.end()) == kept_clause):
                 return True
     return False
@@ -275,15 +269,16 @@ def _list_bounds(text: str) -> list[int]:
     return sorted({0, len(text), *(m.start() for m in LIST_END.finditer(text))})
 
 
-def _around(text: str, pattern, reach: int = 3, keep=None) -> set[str]:
-    """Stems of the words within `reach` words of each match (the entry's wording: short)."""
+def _around(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> set[str]:
+    """Stems of the words within `reach` words of each match (the entry's wording: short); with
+    both_sides=False, after it only."""
     out: set[str] = set()
     for m in pattern.finditer(text):
         if keep is not None and not keep(m):
             continue
-        before = WORD.findall(text[:m.start()])[-reach:]
-        after = WORD.findall(text[m.end():])[:reach]
-        out |= word_stems(" ".join(before + after), lower_only=True)
+        left = WORD.findall(text[:m.start()])[-reach:] if both_sides else []
+        right = WORD.findall(text[m.end():])[:reach]
+        out |= word_stems(" ".join(left + right), lower_only=True)
     return out
 
 

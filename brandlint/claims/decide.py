@@ -83,7 +83,8 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # A percentage, multiple or amount says what kind of quantity it is, so a sentence with one matches
         # from a lower score; a bare count ("two cloud providers") could count anything, and a duration
         # ("in 10 minutes") measures many things.
-        if efigs and any(f.unit and f.unit != "s" for f in comparable):
+        # (round-the-clock is a figure too, but "24/7" is said of many things: it lowers nothing)
+        if efigs and any(f.unit and f.unit not in ("s", "24/7") for f in comparable):
             needed = min(needed, t["figure_match"])
         # ... and so does a bare count of the entry's own thing at one of its old values ("more than
         # 1,500 shippers" against "more than 2,800 shippers", once 1,500): a stale figure by its words

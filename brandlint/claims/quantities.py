@@ -165,10 +165,14 @@ LOWER = re.compile(r"(?:" + wordlists.alternation(_CLAIMS["lower_bound"]) + r")\
 def bound(text: str, figure: Figure) -> str:
     """"at most" ("in under a minute"), "at least" ("more than a minute") or "" for a figure."""
     before = text[max(0, figure.start - 25):figure.start]
-    return "at most" if UPPER.search(before) else "at least" if LOWER.search(before) else ""
+    upper, lower = UPPER.search(before), LOWER.search(before)
+    if upper and lower:  # "no less than" is at least, though "less than" is at most: the longer phrase wins
+        return "at most" if upper.start() < lower.start() else "at least"
+    return "at most" if upper else "at least" if lower else ""
 
 
 def opposite_bounds(text: str, stated, form: str, claimed) -> bool:
-    """The sentence states the wording's figure bounded the other way."""
-    return any(f.same(c) and (a := bound(text, f)) and (b := bound(form, c)) and a != b
-               for f in stated for c in claimed)
+    """The sentence states the wording's figure only bounded the other way ("more than a minute"
+    against "under a minute"; not "where others need more than a minute, we restore in under one")."""
+    pairs = [(bound(text, f), bound(form, c)) for f in stated for c in claimed if f.same(c)]
+    return bool(pairs) and all(a and b and a != b for a, b in pairs)
