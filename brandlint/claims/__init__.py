@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from brandlint.claims.contradict import cue, narrows, offers_choice
 from brandlint.claims.decide import COSTLY, decide
 from brandlint.claims.detect import claim_after_lead_in, covers, denegate, negated, signal
-from brandlint.claims.quantities import entry_figures
 
 TOP_K = 5
 # Static-model score below which a sentence is far from every entry (evaluation/calibrate.py: the
@@ -120,14 +119,14 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         first = _rank_forms(forms, range(len(claims)), language.static_embed,
                             entry_index(messaging, language, static=True))
         ranked = [first[i] for i in range(len(claims))]
-        narrowing = [((e.text, *e.variants), entry_figures(e)) for e in messaging.entries
-                     if e.section in ("fact", "message")]
+        narrowing = [(e.text, *e.variants) for e in messaging.entries if e.section in ("fact", "message")]
         costly = [form for e in messaging.entries if e.section in COSTLY for form in (e.text, *e.variants)]
-        # ... nor a sentence that narrows an entry or says a prohibited or retired claim in its words:
-        # both are evidence by their words, far from the entry as the static model may put them
+        # ... nor a sentence of office hours against an entry's 24/7 or one that says a prohibited or
+        # retired claim in its words: both are evidence by their words, far from the entry as the static
+        # model may put them
         near = [i for i, r in enumerate(ranked) if r and (
             r[0][1] >= STATIC_FLOOR
-            or (cue(claims[i][0].text) and any(narrows(claims[i][0].text, *n) for n in narrowing))
+            or any(narrows(claims[i][0].text, forms) for forms in narrowing)
             or any(covers(claims[i][0].text, form) for form in costly))]
     if near:
         exact = _rank_forms(forms, near, language.embed, entry_index(messaging, language))

@@ -91,14 +91,13 @@ def contradicts(text: str, form: str) -> str:
     return ""
 
 
-def narrows(text: str, forms, figures=()) -> str:
+def narrows(text: str, forms) -> str:
     """Office hours against an entry's round-the-clock, though far from it by meaning ("support is
     available only during business hours" against "every plan includes 24/7 support"), or "". Only
     these are evidence from a low similarity: a narrowing by "only", "reserved for" or "all" (the
     other kinds of `contradicts`) was tried here too and contradicted written copy that restricts
     something else ("dedicated Slack channels are exclusively for Enterprise plans", "all data stored
-    in the US is covered by our SOC 2 report"); those need the match score. `figures` is kept for
-    callers that pass the entry's figures."""
+    in the US is covered by our SOC 2 report"); those need the match score."""
     text = text.translate(PLAIN)
     if not LIMITED_HOURS.search(text):
         return ""
@@ -143,13 +142,6 @@ def _scope(text: str, form: str) -> bool:
 def _universals(text: str) -> set[str]:
     """The wording's "every", "all", "24/7" ...: round-the-clock in any spelling is one."""
     return {"24/7" if ROUND_CLOCK.fullmatch(m[0]) else _plain(m[0]) for m in UNIVERSAL.finditer(text)}
-
-
-def _states(text: str, figures) -> bool:
-    """The sentence states one of `figures`, and not as the thing narrowed ("only six weeks" says
-    "every six weeks" too)."""
-    cued = {f.start for c in RESTRICTIVE.finditer(text) for f in _beside(text, c)}
-    return any(f.start not in cued and any(f.same(e) for e in figures) for f in find_figures(text))
 
 
 def _on_figure(text: str, cue, figures=None) -> bool:

@@ -94,12 +94,10 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # rest of a long sentence or a heading's brevity does to the embedding
         elif entry.section in COSTLY and any(covers(text, f) for f in (entry.text, *entry.variants)):
             needed = min(needed, t["figure_match"])
-        # Office hours against a fact or message's round-the-clock, a narrowing of its "every" beside its
-        # own figure, or one of its choices made for everyone (contradict.narrows) are evidence by
-        # their words: embeddings put them far away ("24/7 support is reserved for customers on the
-        # Enterprise plan").
+        # Office hours against a fact or message's round-the-clock (contradict.narrows) are evidence by
+        # their words: embeddings put them far away ("support is available only during business hours").
         if score < needed and not (score >= t["narrowing"] and entry.section in ("fact", "message")
-                                   and narrows(text, (entry.text, *entry.variants), efigs)):
+                                   and narrows(text, (entry.text, *entry.variants))):
             why[entry.id] = f"similarity {score:.3f} is below the {needed:.3f} needed"
             continue
         head_start = t["priority"] if entry.section in COSTLY else 0.0
