@@ -119,14 +119,15 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         first = _rank_forms(forms, range(len(claims)), language.static_embed,
                             entry_index(messaging, language, static=True))
         ranked = [first[i] for i in range(len(claims))]
-        narrowing = [(e.text, *e.variants) for e in messaging.entries if e.section in ("fact", "message")]
+        approved = tuple(form for e in messaging.entries if e.section in ("fact", "message")
+                         for form in (e.text, *e.variants))
         costly = [form for e in messaging.entries if e.section in COSTLY for form in (e.text, *e.variants)]
         # ... nor a sentence of office hours against an entry's 24/7 or one that says a prohibited or
         # retired claim in its words: both are evidence by their words, far from the entry as the static
         # model may put them
         near = [i for i, r in enumerate(ranked) if r and (
             r[0][1] >= STATIC_FLOOR
-            or any(narrows(claims[i][0].text, forms) for forms in narrowing)
+            or narrows(claims[i][0].text, approved)
             or any(covers(claims[i][0].text, form) for form in costly))]
     if near:
         exact = _rank_forms(forms, near, language.embed, entry_index(messaging, language))
