@@ -46,7 +46,9 @@ def test_contradictions_without_a_negation_word(project):
         "Quayside was founded in Hamburg in 2015, and its first app came out on May 4.\n\n"
         "All customer files are hosted in Canada.\n\n"                         # one alternative kept for everyone
         "The 14-day free trial of Quayside Vault is open to teams of 20 people or more.\n\n"
-        "The webinar starts at 10 a.m. on 3 May.\n", encoding="utf-8")
+        "The webinar starts at 10 a.m. on 3 May.\n\n"
+        "24/7 support is reserved for customers on the Enterprise plan.\n\n"  # far by meaning, by its words
+        "Our 24/7 support team is based in Hamburg.\n", encoding="utf-8")
     support = "Approved: Every Quayside plan includes 24/7 support from our engineers by phone and email."
     assert concise("post.md", "--select", "claims") == [
         f"post.md:1:1: BL204 [error] This contradicts approved message 'support' (similarity 0.57). {support}",
@@ -54,7 +56,8 @@ def test_contradictions_without_a_negation_word(project):
         "Customers choose whether their files are hosted in Canada or in Germany.",
         # the retired free plan, closer by meaning but not what the sentence says, does not hide it
         "post.md:13:1: BL204 [error] This contradicts approved message 'trial' (similarity 0.87). Approved: "
-        "Quayside Vault comes with a 14-day free trial for teams of every size."]
+        "Quayside Vault comes with a 14-day free trial for teams of every size.",
+        f"post.md:17:1: BL204 [error] This contradicts approved message 'support' (similarity 0.55). {support}"]
 
 
 SUPPORT = "Every Northwind plan includes 24/7 support by phone and chat."
@@ -85,6 +88,17 @@ RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
     ("Drivers need a password to sign in.", "Drivers sign in with a passkey, without a password.", "requirement"),
     ("Drivers sign in with a passkey instead of a password.", "Drivers sign in with a passkey, without a password.",
      ""),
+    # doing with it what the wording does without: only after the wording's own verb
+    ("Drivers sign in to Northwind Driver with their email address and password.",
+     "Drivers sign in with a passkey, without a password.", "requirement"),
+    ("Compared with a password, a passkey cannot be phished.", "Drivers sign in with a passkey, without a password.",
+     ""),
+    ("Unlike languages with a garbage collector, Rust gives you control over memory.",
+     "Rust guarantees memory safety without a garbage collector.", ""),
+    ("Go and Java ship with a garbage collector; Rust does not.",
+     "Rust guarantees memory safety without a garbage collector.", ""),
+    # "every plan": restricted to some customers in other words
+    ("24/7 support is reserved for Enterprise customers.", SUPPORT, "scope"),
     # a range over the whole day, hours that are not the support's, an addition, a count, a list
     ("Our phone support is staffed 00:00 to 24:00, every day of the year.", SUPPORT, ""),
     ("Onboarding calls with our support engineers are scheduled on weekdays.", SUPPORT, ""),
@@ -101,6 +115,36 @@ RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
 ])
 def test_how_a_sentence_contradicts(text, form, how):
     assert contradicts(text, form) == how
+
+
+HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human engineers."
+
+
+@pytest.mark.parametrize("text, forms, how", [
+    # far from the entry by meaning, but holding two neighbouring words of it that the denial bears on
+    ("24/7 support is reserved for Enterprise customers.", (SUPPORT,), "scope"),
+    ("Round-the-clock support is available by chat only.", (SUPPORT,), "subset"),
+    ("Human support is no longer included in Northwind Cloud plans.", (HUMAN,), "negation"),
+    ("All Northwind customer data is stored in the EU.", (RESIDENCY,), "subset"),
+    ("Our support engineers are available by phone and chat on weekdays from 8:00 to 18:00 CET.",
+     ("Every plan includes 24/7 support from support engineers by phone and chat.",), "hours"),
+    # the same pairs in copy that denies something else: the pair is the denial itself, the denial bears
+    # first on another word, or on a short one; "only" on another's subject with no choice offered
+    ("Northwind isn't the first open source project to add a steering committee.",
+     ("Northwind is 100% open source, licensed under Apache 2.0.",), ""),
+    ("Our maintenance service makes sure that a security update won't break your device.",
+     ("Northwind Core, for embedded devices, gets up to 15 years of security updates.",), ""),
+    ("Private clouds are not as attractive on day 0 as public clouds.",
+     ("Northwind will build and run your private cloud from $5 per server per day.",), ""),
+    ("Northwind downloaded two crates and their dependencies and compiled them, but it didn't touch the others.",
+     ("Northwind builds your code and downloads your dependencies.",), ""),
+    ("Our audit only covers the crates currently published on the registry.",
+     ("The registry team removes malicious crates and publishes what it found.",), ""),
+    ("Your job is not to use a service mesh.", ("Northwind was the first service mesh to graduate.",), ""),
+])
+def test_what_contradicts_from_far_by_meaning(text, forms, how):
+    """`narrows`: the contradictions that count from the low `narrowing` similarity (0.35)."""
+    assert narrows(text, forms) == how
 
 
 def test_round_the_clock_is_one_figure_and_a_time_of_day_none():

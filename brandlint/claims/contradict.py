@@ -29,6 +29,7 @@ from brandlint.figures import ROUND_CLOCK, find_figures
 
 REQUIREMENT_REACH = 6  # words after "need"/"requires": a list ("their email address and password")
 CUE_REACH = 2  # words between a restrictive or universal cue and the alternative it keeps, in one clause
+USES_REACH = 5  # words before "with" where the wording's own verb is ("sign in to Harborline Driver with")
 HOURS_REACH = 4  # words either side of an entry's "24/7" that say what is round the clock
 
 
@@ -40,12 +41,14 @@ RESTRICTIVE = _words("restrictive")
 UNIVERSAL = re.compile(wordlists.alternation(WORDS["universal"]) + "|" + ROUND_CLOCK.pattern, re.I)
 REVERSAL = _words("reversal")
 REQUIREMENT = _words("requirement")
+USES = _words("uses")
 LIMITED_HOURS = _words("limited_hours")
 AVAILABILITY = _words("availability")
 OTHER_HOURS = _words("other_hours")
 BESIDE = _words("beside")
 REPLACED = _words("replaced")
 CHOICE = _words("choice")
+AUDIENCE = _words("audience")
 # two alternatives an entry names: "in the EU or the US", "by phone and chat"
 ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:" + "|".join(WORDS["alternative_joins"])
                           + r")\s+)*([\w-]{2,})", re.I)
@@ -79,7 +82,7 @@ def contradicts(text: str, form: str) -> str:
     if share(_scopes(text, REVERSAL, before=True), asserted):
         return "reversal"
     # ... but "requires no code changes" rules them out too
-    if denied and share(_required(text), denied) and not share(_scopes(text, NEGATION) | _scopes(text, REPLACED),
+    if denied and share(_required(text, asserted), denied) and not share(_scopes(text, NEGATION) | _scopes(text, REPLACED),
                                                                denied):
         return "requirement"
     if _office_hours(text, form):
@@ -92,16 +95,72 @@ def contradicts(text: str, form: str) -> str:
 
 
 def narrows(text: str, forms) -> str:
-    """Office hours against an entry's round-the-clock, though far from it by meaning ("support is
-    available only during business hours" against "every plan includes 24/7 support"), or "". Only
-    these are evidence from a low similarity: a narrowing by "only", "reserved for" or "all" (the
-    other kinds of `contradicts`) was tried here too and contradicted written copy that restricts
-    something else ("dedicated Slack channels are exclusively for Enterprise plans", "all data stored
-    in the US is covered by our SOC 2 report"); those need the match score."""
+    """How the sentence denies one of the wordings by its words, though far from it by meaning, or "":
+    office hours against an entry's round-the-clock ("support is available only during business
+    hours" against "every plan includes 24/7 support"), or any other denial in a sentence that holds
+    two neighbouring words of the wording ("24/7 support is reserved for Enterprise customers",
+    "human support is no longer included", "comes without a free trial"). A denial without such a
+    pair was tried at this distance too and contradicted written copy that restricts something else
+    ("dedicated Slack channels are exclusively for Enterprise plans", "all data stored in the US is
+    covered by our SOC 2 report"); it needs the match score."""
     text = text.translate(PLAIN)
-    if not LIMITED_HOURS.search(text):
-        return ""
-    return "hours" if any(_office_hours(text, form) for form in forms) else ""
+    if LIMITED_HOURS.search(text) and any(_office_hours(text, form) for form in forms):
+        return "hours"
+    for form in forms:
+        pairs = _pairs(text) & _pairs(form.translate(PLAIN))
+        if not pairs:
+            continue
+        how = contradicts(text, form)
+        # what the wording says round the clock ("24/7 support") is its own subject: any narrowing of it
+        if how in ("scope", "subset", "negation") and any(ROUND_STEM in p for p in pairs):
+            return how
+        # a choice is named by few words ("data is stored"): keeping one of it for everyone denies it
+        if how == "subset" and CHOICE.search(form):
+            return how
+        # a topic pair ("open source", "service mesh") is in most copy about us: the pair must be what is
+        # denied of ("human support is no longer included"), not the denial itself ("isn't the first open
+        # source project"), and the denial bear first on a word of the wording ("included", not "break
+        # your device"), not a short one ("day")
+        denied = _denied_words(text, form)
+        if how == "negation" and any(len(w) >= 4 for w in denied) and any(not p & denied for p in pairs):
+            return how
+    return ""
+
+
+def anchored(text: str, form: str) -> bool:
+    """The sentence holds two neighbouring words of the wording, in either order, stop words aside:
+    "24/7 support", "human support", "free trial", "data stored"."""
+    return bool(_pairs(text) & _pairs(form.translate(PLAIN)))
+
+
+ROUND_STEM = "roundt"  # round-the-clock in any spelling, as a word of `_pairs`
+
+
+@lru_cache(maxsize=1024)
+def _pairs(text: str) -> frozenset:
+    words = [_stem(w) for w in _content(ROUND_CLOCK.sub(" roundtheclock ", text))]
+    return frozenset(frozenset(p) for p in zip(words, words[1:]) if p[0] != p[1])
+
+
+def _content(text: str) -> list[str]:
+    """Lower-case words but the stop words, and the first word (a sentence's "Human support"): a
+    capitalised word elsewhere is a name, which every sentence about us shares."""
+    words = WORD.findall(text)
+    return [w.lower() for i, w in enumerate(words)
+            if len(w) > 2 and w.lower() not in STOP and (i == 0 or not w[0].isupper()) and w[0].isalpha()]
+
+
+def _denied_words(text: str, form: str) -> set[str]:
+    """The wording's words, as `_stem`s, that an explicit denial in the sentence bears on first: "included"
+    in "is no longer included in the plans", not "device" in "won't break your device"."""
+    own = {_stem(w) for w in _content(form)}
+    heads = {_stem(words[0]) for scope in _cue_scopes(text, EXPLICIT_NEGATION) if (words := _content(" ".join(scope)))}
+    return heads & own
+
+
+def _stem(word: str) -> str:
+    word = word[:-2] if word.endswith("'s") else word
+    return (word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)[:6]
 
 
 def cue(text: str, universal: bool = True) -> bool:
@@ -136,7 +195,9 @@ def _scope(text: str, form: str) -> bool:
     if not clauses:
         return False
     near = _around(form, UNIVERSAL, keep=lambda m: _plain(m[0]) in lacking)
-    return any(share(word_stems(text[a:b]), near) for a, b in clauses)
+    # "every plan" is narrowed by "reserved for Enterprise customers" as by "for the Enterprise plan"
+    audience = any(AUDIENCE.fullmatch(w) for w in _around_words(form, UNIVERSAL, keep=lambda m: _plain(m[0]) in lacking))
+    return any(share(word_stems(text[a:b]), near) or (audience and AUDIENCE.search(text, a, b)) for a, b in clauses)
 
 
 def _universals(text: str) -> set[str]:
@@ -181,12 +242,15 @@ def _office_hours(text: str, form: str) -> bool:
         return False
     # what is round the clock: the word right after the entry's 24/7 ("24/7 support"), else the few around it
     near = _around(form, ROUND_CLOCK, reach=1, both_sides=False) or _around(form, ROUND_CLOCK, reach=HOURS_REACH)
+    # ... or two neighbouring words a little further ("24/7 support from logistics specialists")
+    further = _pairs(" ".join(_around_words(form, ROUND_CLOCK, reach=HOURS_REACH, both_sides=False)))
     bounds = _list_bounds(text)
     # each clause once, however many office hours it holds: a long text costs its length
     for a, b in sorted({clause_of(bounds, m.start(), m.end()) for m in LIMITED_HOURS.finditer(text)}):
         if BESIDE.search(text, a, b):
             continue
-        if (RESTRICTIVE.search(text, a, b) or AVAILABILITY.search(text, a, b)) and share(word_stems(text[a:b]), near):
+        if (RESTRICTIVE.search(text, a, b) or AVAILABILITY.search(text, a, b)) \
+                and (share(word_stems(text[a:b]), near) or _pairs(text[a:b]) & further):
             return True
     return False
 
@@ -236,8 +300,20 @@ def _scopes(text: str, pattern, before: bool = False, keep=None, reach: int = NE
             bounds: list[int] | None = None) -> set[str]:
     """Stems of the few words a cue bears on, in its clause: after it ("does not encrypt data"), or
     before it for a reversal ("the certification lapsed")."""
+    # names ("Acme Cloud") say whose, not what is denied
+    return set(word_stems(" ".join(_scope_words(text, pattern, before, keep, reach, bounds)), lower_only=True))
+
+
+def _scope_words(text: str, pattern, before: bool = False, keep=None, reach: int = NEGATION_REACH,
+                 bounds: list[int] | None = None) -> list[str]:
+    """The few words the cues bear on, in their clauses (see `_scopes`)."""
+    return [w for words in _cue_scopes(text, pattern, before, keep, reach, bounds) for w in words]
+
+
+def _cue_scopes(text: str, pattern, before: bool = False, keep=None, reach: int = NEGATION_REACH,
+                bounds: list[int] | None = None):
+    """For each cue, the few words it bears on, in its clause."""
     bounds = clause_bounds(text) if bounds is None else bounds
-    stems: set[str] = set()
     for m in pattern.finditer(text):
         if keep is not None and not keep(m):
             continue
@@ -245,17 +321,22 @@ def _scopes(text: str, pattern, before: bool = False, keep=None, reach: int = NE
         # a few words only: a window of characters, so a long clause costs no more than a short one
         words = WORD.findall(text[max(start, m.start() - 200):m.start()] if before
                              else text[m.end():min(end, m.end() + 200)])
-        # names ("Acme Cloud") say whose, not what is denied
-        stems |= word_stems(" ".join(words[-reach:] if before else words[:reach]), lower_only=True)
-    return stems
+        yield words[-reach:] if before else words[:reach]
 
 
-def _required(text: str) -> set[str]:
+def _required(text: str, asserted: set[str]) -> set[str]:
     """Stems of what the sentence says is needed ("drivers need a password"), not of what it says is
-    spared ("avoid the need for reboots")."""
+    spared ("avoid the need for reboots"), and of what it does a thing of the wording's `asserted` with
+    ("drivers sign in with their email address and password")."""
     def needed(m) -> bool:
         return not REQUIREMENT_CANCEL.search(text[max(0, m.start() - 30):m.start()])
-    return _scopes(text, REQUIREMENT, keep=needed, reach=REQUIREMENT_REACH, bounds=_list_bounds(text))
+    bounds = _list_bounds(text)
+    def used(m) -> bool:
+        a, _ = clause_of(bounds, m.start(), m.end())
+        return needed(m) and share(word_stems(" ".join(WORD.findall(text[a:m.start()])[-USES_REACH:]), lower_only=True),
+                                   asserted)
+    return _scopes(text, REQUIREMENT, keep=needed, reach=REQUIREMENT_REACH, bounds=bounds) \
+        | _scopes(text, USES, keep=used, reach=REQUIREMENT_REACH, bounds=bounds)
 
 
 def _list_bounds(text: str) -> list[int]:
@@ -265,13 +346,16 @@ def _list_bounds(text: str) -> list[int]:
 def _around(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> set[str]:
     """Stems of the words within `reach` words of each match (the entry's wording: short); with
     both_sides=False, after it only."""
-    out: set[str] = set()
+    return set(word_stems(" ".join(_around_words(text, pattern, reach, keep, both_sides)), lower_only=True))
+
+
+def _around_words(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> list[str]:
+    out: list[str] = []
     for m in pattern.finditer(text):
         if keep is not None and not keep(m):
             continue
         left = WORD.findall(text[:m.start()])[-reach:] if both_sides else []
-        right = WORD.findall(text[m.end():])[:reach]
-        out |= word_stems(" ".join(left + right), lower_only=True)
+        out += left + WORD.findall(text[m.end():])[:reach]
     return out
 
 

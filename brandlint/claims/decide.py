@@ -94,8 +94,9 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # rest of a long sentence or a heading's brevity does to the embedding
         elif entry.section in COSTLY and any(covers(text, f) for f in (entry.text, *entry.variants)):
             needed = min(needed, t["figure_match"])
-        # Office hours against a fact or message's round-the-clock (contradict.narrows) are evidence by
-        # their words: embeddings put them far away ("support is available only during business hours").
+        # Office hours against a fact or message's round-the-clock, and a denial of two neighbouring words
+        # of it (contradict.narrows), are evidence by their words: embeddings put them far away
+        # ("support is available only during business hours", "24/7 support is reserved for Enterprise").
         if score < needed and not (score >= t["narrowing"] and entry.section in ("fact", "message")
                                    and narrows(text, (entry.text, *entry.variants))):
             why[entry.id] = f"similarity {score:.3f} is below the {needed:.3f} needed"
@@ -300,7 +301,7 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     # is common: "don't update until the ABI has changed"); a narrowing of the entry's own "every" or a
     # requirement of what it spares you is evidence enough at the full match.
     hows = {contradicts(text, f) for f in forms} - {""}
-    if not history and hows and (score >= contradiction or hows <= NARROWING):
+    if not history and hows and (score >= contradiction or hows <= NARROWING or narrows(text, forms)):
         return Verdict("contradiction", entry, score, {})
     if flipped:
         return _declined(entry, score, history or "negated, but not a denial of a word the entry asserts")
