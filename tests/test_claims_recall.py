@@ -5,7 +5,10 @@ The real pipeline and model against a messaging the test writes."""
 
 from __future__ import annotations
 
+import pytest
 from test_claims import concise, own_messaging
+
+from brandlint.claims.phrases import says_key
 
 QUAYSIDE = """company: Quayside
 facts:
@@ -84,3 +87,32 @@ def test_a_prohibited_figure_bounded_the_other_way_is_not_the_claim(project):
     assert concise("post.md", "--select", "claims") == [
         "post.md:3:1: BL200 [error] This says what prohibited claim 'instant-restore' says (similarity 0.98): "
         "Restores of large databases take longer."]
+
+
+def test_a_prohibited_claim_by_its_figure_or_superlative(project):
+    """Far from the prohibited claim by meaning, but stating its figure or superlative of the same thing;
+    the same figure of another thing, a duration or a plain "only" is no such evidence."""
+    own_messaging(project, QUAYSIDE.replace("retired:", "  lowest-price:\n"
+                                            "    text: Quayside always has the lowest storage price on the market.\n"
+                                            "    reason: We cannot see every provider's price.\nretired:"))
+    (project / "post.md").write_text(
+        "Our invoice reads are 100% accurate, so skip the manual check before you pay a supplier.\n\n"
+        "We will match you with the lowest storage price around, and moving your files costs nothing.\n\n"
+        "Quayside Vault is 100% open source, so anyone can read how it syncs your files.\n\n"
+        "Quayside Scan is the only invoice reader our finance team uses.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL200 [error] This says what prohibited claim 'perfect-scan' says (similarity 0.41): We publish "
+        "97% accuracy on printed invoices.",
+        "post.md:3:1: BL200 [error] This says what prohibited claim 'lowest-price' says (similarity 0.41): We cannot "
+        "see every provider's price."]
+
+
+@pytest.mark.parametrize("text, form, says", [
+    ("Our ETAs are 100% accurate, so don't bother with delay alerts.", "Harborline Track is 100% accurate.", True),
+    ("We'll find you the lowest rate available anywhere.", "Harborline always finds the lowest freight rate.", True),
+    ("Linkerd is 100% open source.", "Harborline Track is 100% accurate.", False),  # the figure of another thing
+    ("It checks only service mesh functionality.", "Linkerd is the only service mesh to graduate.", False),
+    ("Ubuntu Core gets 10 years of security updates.", "Ubuntu LTS gets 10 years of security updates.", False),
+])
+def test_a_claims_figure_or_superlative_of_the_same_thing(text, form, says):
+    assert says_key(text, form) is says

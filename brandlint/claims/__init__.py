@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from brandlint.claims.contradict import cue, narrows, offers_choice
 from brandlint.claims.decide import COSTLY, decide
 from brandlint.claims.detect import claim_after_lead_in, covers, denegate, negated, signal
+from brandlint.claims.phrases import says_key
 
 TOP_K = 5
 # Static-model score below which a sentence is far from every entry (evaluation/calibrate.py: the
@@ -122,13 +123,15 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         approved = tuple(form for e in messaging.entries if e.section in ("fact", "message")
                          for form in (e.text, *e.variants))
         costly = [form for e in messaging.entries if e.section in COSTLY for form in (e.text, *e.variants)]
+        prohibited = [form for e in messaging.entries if e.section == "prohibited" for form in (e.text, *e.variants)]
         # ... nor a sentence of office hours against an entry's 24/7 or one that says a prohibited or
-        # retired claim in its words: both are evidence by their words, far from the entry as the static
-        # model may put them
+        # retired claim in its words or by its figure or superlative: all are evidence by their words,
+        # far from the entry as the static model may put them
         near = [i for i, r in enumerate(ranked) if r and (
             r[0][1] >= STATIC_FLOOR
             or narrows(claims[i][0].text, approved)
-            or any(covers(claims[i][0].text, form) for form in costly))]
+            or any(covers(claims[i][0].text, form) for form in costly)
+            or any(says_key(claims[i][0].text, form) for form in prohibited))]
     if near:
         exact = _rank_forms(forms, near, language.embed, entry_index(messaging, language))
         for i in near:

@@ -25,6 +25,7 @@ from brandlint.claims.detect import (
     share,
     word_stems,
 )
+from brandlint.claims.phrases import ROUND_STEM, content, pairs, stem
 from brandlint.figures import ROUND_CLOCK, find_figures
 
 REQUIREMENT_REACH = 6  # words after "need"/"requires": a list ("their email address and password")
@@ -99,7 +100,7 @@ def narrows(text: str, forms) -> str:
     office hours against an entry's round-the-clock ("support is available only during business
     hours" against "every plan includes 24/7 support"), or any other denial in a sentence that holds
     two neighbouring words of the wording ("24/7 support is reserved for Enterprise customers",
-    "human support is no longer included", "comes without a free trial"). A denial without such a
+    "human support is no longer included"; `phrases.pairs`). A denial without such a
     pair was tried at this distance too and contradicted written copy that restricts something else
     ("dedicated Slack channels are exclusively for Enterprise plans", "all data stored in the US is
     covered by our SOC 2 report"); it needs the match score."""
@@ -107,12 +108,12 @@ def narrows(text: str, forms) -> str:
     if LIMITED_HOURS.search(text) and any(_office_hours(text, form) for form in forms):
         return "hours"
     for form in forms:
-        pairs = _pairs(text) & _pairs(form.translate(PLAIN))
-        if not pairs:
+        shared = pairs(text) & pairs(form.translate(PLAIN))
+        if not shared:
             continue
         how = contradicts(text, form)
         # what the wording says round the clock ("24/7 support") is its own subject: any narrowing of it
-        if how in ("scope", "subset", "negation") and any(ROUND_STEM in p for p in pairs):
+        if how in ("scope", "subset", "negation") and any(ROUND_STEM in p for p in shared):
             return how
         # a choice is named by few words ("data is stored"): keeping one of it for everyone denies it
         if how == "subset" and CHOICE.search(form):
@@ -122,45 +123,17 @@ def narrows(text: str, forms) -> str:
         # source project"), and the denial bear first on a word of the wording ("included", not "break
         # your device"), not a short one ("day")
         denied = _denied_words(text, form)
-        if how == "negation" and any(len(w) >= 4 for w in denied) and any(not p & denied for p in pairs):
+        if how == "negation" and any(len(w) >= 4 for w in denied) and any(not p & denied for p in shared):
             return how
     return ""
-
-
-def anchored(text: str, form: str) -> bool:
-    """The sentence holds two neighbouring words of the wording, in either order, stop words aside:
-    "24/7 support", "human support", "free trial", "data stored"."""
-    return bool(_pairs(text) & _pairs(form.translate(PLAIN)))
-
-
-ROUND_STEM = "roundt"  # round-the-clock in any spelling, as a word of `_pairs`
-
-
-@lru_cache(maxsize=1024)
-def _pairs(text: str) -> frozenset:
-    words = [_stem(w) for w in _content(ROUND_CLOCK.sub(" roundtheclock ", text))]
-    return frozenset(frozenset(p) for p in zip(words, words[1:]) if p[0] != p[1])
-
-
-def _content(text: str) -> list[str]:
-    """Lower-case words but the stop words, and the first word (a sentence's "Human support"): a
-    capitalised word elsewhere is a name, which every sentence about us shares."""
-    words = WORD.findall(text)
-    return [w.lower() for i, w in enumerate(words)
-            if len(w) > 2 and w.lower() not in STOP and (i == 0 or not w[0].isupper()) and w[0].isalpha()]
 
 
 def _denied_words(text: str, form: str) -> set[str]:
     """The wording's words, as `_stem`s, that an explicit denial in the sentence bears on first: "included"
     in "is no longer included in the plans", not "device" in "won't break your device"."""
-    own = {_stem(w) for w in _content(form)}
-    heads = {_stem(words[0]) for scope in _cue_scopes(text, EXPLICIT_NEGATION) if (words := _content(" ".join(scope)))}
+    own = {stem(w) for w in content(form)}
+    heads = {stem(words[0]) for scope in _cue_scopes(text, EXPLICIT_NEGATION) if (words := content(" ".join(scope)))}
     return heads & own
-
-
-def _stem(word: str) -> str:
-    word = word[:-2] if word.endswith("'s") else word
-    return (word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)[:6]
 
 
 def cue(text: str, universal: bool = True) -> bool:
@@ -243,14 +216,14 @@ def _office_hours(text: str, form: str) -> bool:
     # what is round the clock: the word right after the entry's 24/7 ("24/7 support"), else the few around it
     near = _around(form, ROUND_CLOCK, reach=1, both_sides=False) or _around(form, ROUND_CLOCK, reach=HOURS_REACH)
     # ... or two neighbouring words a little further ("24/7 support from logistics specialists")
-    further = _pairs(" ".join(_around_words(form, ROUND_CLOCK, reach=HOURS_REACH, both_sides=False)))
+    further = pairs(" ".join(_around_words(form, ROUND_CLOCK, reach=HOURS_REACH, both_sides=False)))
     bounds = _list_bounds(text)
     # each clause once, however many office hours it holds: a long text costs its length
     for a, b in sorted({clause_of(bounds, m.start(), m.end()) for m in LIMITED_HOURS.finditer(text)}):
         if BESIDE.search(text, a, b):
             continue
         if (RESTRICTIVE.search(text, a, b) or AVAILABILITY.search(text, a, b)) \
-                and (share(word_stems(text[a:b]), near) or _pairs(text[a:b]) & further):
+                and (share(word_stems(text[a:b]), near) or pairs(text[a:b]) & further):
             return True
     return False
 

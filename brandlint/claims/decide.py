@@ -22,6 +22,7 @@ from brandlint.claims.detect import (
     superlatives,
     word_stems,
 )
+from brandlint.claims.phrases import says_key
 from brandlint.claims.quantities import (
     entry_figures,
     figures_on,
@@ -94,6 +95,11 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # rest of a long sentence or a heading's brevity does to the embedding
         elif entry.section in COSTLY and any(covers(text, f) for f in (entry.text, *entry.variants)):
             needed = min(needed, t["figure_match"])
+        # ... and one that states a prohibited claim's figure or superlative of the same thing ("our ETAs
+        # are 100% accurate" against "Harborline Track is 100% accurate") says it, however far the rest
+        # puts the embedding (a retired figure is history: stale figures are judged by the replacement)
+        if entry.section == "prohibited" and any(says_key(text, f) for f in (entry.text, *entry.variants)):
+            needed = min(needed, t["narrowing"])
         # Office hours against a fact or message's round-the-clock, and a denial of two neighbouring words
         # of it (contradict.narrows), are evidence by their words: embeddings put them far away
         # ("support is available only during business hours", "24/7 support is reserved for Enterprise").

@@ -1,0 +1,68 @@
+"""Lexical anchors: the few words that tie a sentence to an entry however far apart an embedding puts
+them. Two neighbouring words of the entry ("24/7 support", "free trial"), or the entry's figure or
+superlative with the word it qualifies ("100% accurate", "lowest rate")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from brandlint import wordlists
+from brandlint.claims.detect import PLAIN, STOP, SUPERLATIVE_WORD, WORDS, superlatives
+from brandlint.figures import ROUND_CLOCK, find_figures
+
+WORD = re.compile(r"[\w-]+")
+ROUND_STEM = "roundt"  # round-the-clock in any spelling, as a word of `pairs`
+KEY_REACH = 2  # content words after a figure or superlative that say what it qualifies
+WEAK = re.compile(wordlists.alternation(WORDS["weak_superlative"]) + "$", re.I)
+
+
+def anchored(text: str, form: str) -> bool:
+    """The sentence holds two neighbouring words of the wording, in either order, stop words aside:
+    "24/7 support", "human support", "free trial", "data stored"."""
+    return bool(pairs(text) & pairs(form.translate(PLAIN)))
+
+
+@lru_cache(maxsize=1024)
+def pairs(text: str) -> frozenset:
+    words = [stem(w) for w in content(ROUND_CLOCK.sub(" roundtheclock ", text))]
+    return frozenset(frozenset(p) for p in zip(words, words[1:]) if p[0] != p[1])
+
+
+def content(text: str) -> list[str]:
+    """Lower-case words but the stop words, and the first word (a sentence's "Human support"): a
+    capitalised word elsewhere is a name, which every sentence about us shares."""
+    words = WORD.findall(text)
+    return [w.lower() for i, w in enumerate(words)
+            if len(w) > 2 and w.lower() not in STOP and (i == 0 or not w[0].isupper()) and w[0].isalpha()]
+
+
+def stem(word: str) -> str:
+    word = word[:-2] if word.endswith("'s") else word
+    return (word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)[:6]
+
+
+def says_key(text: str, form: str) -> bool:
+    """The sentence states the wording's figure or superlative of the same thing: "our ETAs are 100%
+    accurate" against "Harborline Track is 100% accurate", "the lowest rate available" against "always
+    finds the lowest freight rate". A figure of another thing ("100% open source") or the superlative
+    alone is no anchor."""
+    mine = _keys(text.translate(PLAIN))
+    return any(key in mine and mine[key] & after for key, after in _keys(form.translate(PLAIN)).items())
+
+
+@lru_cache(maxsize=1024)
+def _keys(text: str) -> dict:
+    """Each figure (by value and unit) and superlative of the text, with the stems of the few content
+    words after it."""
+    keys: dict = {}
+    # a percentage, multiple or amount: a duration or a count is said of too many things ("10 years of
+    # security updates")
+    marks = [(f.end, (f.value, f.unit)) for f in find_figures(text) if f.unit and f.unit not in ("s", "24/7")]
+    marks += [(m.end(), superlative) for m in SUPERLATIVE_WORD.finditer(text) if not WEAK.match(m[0])
+              for superlative in superlatives(m[0])]
+    for end, key in marks:
+        after = {stem(w) for w in content(" ".join(WORD.findall(text[end:end + 80])[:KEY_REACH + 1]))[:KEY_REACH]}
+        keys[key] = keys.get(key, set()) | after
+    return keys
+
