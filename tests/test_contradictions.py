@@ -97,6 +97,14 @@ RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
      "Rust guarantees memory safety without a garbage collector.", ""),
     ("Go and Java ship with a garbage collector; Rust does not.",
      "Rust guarantees memory safety without a garbage collector.", ""),
+    # another place after the wording's own verb; not a place it names, nor one beside its own
+    ("Northwind was founded in Amsterdam in 2013.", "Northwind was founded in Rotterdam in 2013.", "place"),
+    ("Northwind was founded in Rotterdam in 2013, with an office in Berlin.",
+     "Northwind was founded in Rotterdam in 2013.", ""),
+    ("Northwind, founded in Rotterdam, opened an office in Berlin.", "Northwind was founded in Rotterdam in 2013.", ""),
+    ("Shipment data is stored in the US for US customers.", RESIDENCY, ""),
+    ("All shipment data is stored in Frankfurt.", RESIDENCY, ""),  # in the EU: only a gazetteer knows
+    ("Northwind was founded in the Netherlands in 2013.", "Northwind was founded in Rotterdam in 2013.", ""),
     # "every plan": restricted to some customers in other words
     ("24/7 support is reserved for Enterprise customers.", SUPPORT, "scope"),
     # a range over the whole day, hours that are not the support's, an addition, a count, a list

@@ -25,7 +25,7 @@ from brandlint.claims.detect import (
     share,
     word_stems,
 )
-from brandlint.claims.phrases import ROUND_STEM, content, pairs, stem
+from brandlint.claims.phrases import CHOICE, ROUND_STEM, content, other_place, pairs, stem
 from brandlint.figures import ROUND_CLOCK, find_figures
 
 REQUIREMENT_REACH = 6  # words after "need"/"requires": a list ("their email address and password")
@@ -48,7 +48,6 @@ AVAILABILITY = _words("availability")
 OTHER_HOURS = _words("other_hours")
 BESIDE = _words("beside")
 REPLACED = _words("replaced")
-CHOICE = _words("choice")
 AUDIENCE = _words("audience")
 # two alternatives an entry names: "in the EU or the US", "by phone and chat"
 ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:" + "|".join(WORDS["alternative_joins"])
@@ -92,6 +91,8 @@ def contradicts(text: str, form: str) -> str:
         return "scope"
     if _keeps_one(text, form):
         return "subset"
+    if other_place(text, form):
+        return "place"
     return ""
 
 

@@ -14,6 +14,7 @@ from brandlint.figures import ROUND_CLOCK, find_figures
 WORD = re.compile(r"[\w-]+")
 ROUND_STEM = "roundt"  # round-the-clock in any spelling, as a word of `pairs`
 KEY_REACH = 2  # content words after a figure or superlative that say what it qualifies
+CHOICE = re.compile(wordlists.alternation(WORDS["choice"]), re.I)
 WEAK = re.compile(wordlists.alternation(WORDS["weak_superlative"]) + "$", re.I)
 
 
@@ -66,3 +67,24 @@ def _keys(text: str) -> dict:
         keys[key] = keys.get(key, set()) | after
     return keys
 
+
+
+# "founded in Rotterdam", "based at Schiphol": a verb and the place it names. Not after "the" ("in the
+# Netherlands", "in the EU"): a country or region may hold the entry's city, which only a gazetteer knows.
+PLACE = re.compile(r"\b([a-z][\w-]+)\s+(?:in|at)\s+(?!the\s)((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*)")
+
+
+def other_place(text: str, form: str) -> bool:
+    """The sentence names another place where the wording names one after the same verb: "founded in
+    Amsterdam" against "founded in Rotterdam". Not a place the wording names anywhere, nor one named
+    beside the wording's ("founded in Rotterdam, with an office in Berlin")."""
+    text, form = text.translate(PLAIN), form.translate(PLAIN)
+    if CHOICE.search(form):
+        return False  # places to choose from are regions ("the EU or the US"): "Frankfurt" is one of them
+    places = {stem(m[1].lower()): m[2] for m in PLACE.finditer(form)}
+    lowered = text.lower()
+    for m in PLACE.finditer(text):
+        theirs = places.get(stem(m[1].lower()))
+        if theirs and m[2].lower() not in form.lower() and theirs.lower() not in lowered:
+            return True
+    return False
