@@ -111,6 +111,9 @@ RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
     ("Our phone support is staffed 00:00 to 24:00, every day of the year.", SUPPORT, ""),
     ("Onboarding calls with our support engineers are scheduled on weekdays.", SUPPORT, ""),
     ("Live chat with sales is open Monday to Friday.", SUPPORT, ""),
+    ("Our partner's support desk is open during business hours.", SUPPORT, ""),
+    ("The support webinar runs Monday to Friday at 3 p.m.", SUPPORT, ""),
+    ("Our phone support opens at 9 a.m. and closes at 5 p.m. on weekdays.", SUPPORT, "hours"),
     ("Our 24/7 phone and chat support is staffed in English only.", SUPPORT, ""),
     ("Northwind Cloud backs up your databases at least once an hour.", "Northwind Cloud backs up every database every "
      "hour.", ""),

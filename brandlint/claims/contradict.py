@@ -47,6 +47,7 @@ LIMITED_HOURS = _words("limited_hours")
 AVAILABILITY = _words("availability")
 OTHER_HOURS = _words("other_hours")
 BESIDE = _words("beside")
+NOT_SERVICE = _words("not_service")
 REPLACED = _words("replaced")
 AUDIENCE = _words("audience")
 # two alternatives an entry names: "in the EU or the US", "by phone and chat"
@@ -221,7 +222,7 @@ def _office_hours(text: str, form: str) -> bool:
     bounds = _list_bounds(text)
     # each clause once, however many office hours it holds: a long text costs its length
     for a, b in sorted({clause_of(bounds, m.start(), m.end()) for m in LIMITED_HOURS.finditer(text)}):
-        if BESIDE.search(text, a, b):
+        if BESIDE.search(text, a, b) or NOT_SERVICE.search(text, a, b):
             continue
         if (RESTRICTIVE.search(text, a, b) or AVAILABILITY.search(text, a, b)) \
                 and (share(word_stems(text[a:b]), near) or pairs(text[a:b]) & further):
