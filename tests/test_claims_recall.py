@@ -99,12 +99,18 @@ def test_a_prohibited_claim_by_its_figure_or_superlative(project):
         "Our invoice reads are 100% accurate, so skip the manual check before you pay a supplier.\n\n"
         "We will match you with the lowest storage price around, and moving your files costs nothing.\n\n"
         "Quayside Vault is 100% open source, so anyone can read how it syncs your files.\n\n"
-        "Quayside Scan is the only invoice reader our finance team uses.\n", encoding="utf-8")
+        "Quayside Scan is the only invoice reader our finance team uses.\n\n"
+        "Chasing the lowest storage price often costs more in the end.\n", encoding="utf-8")  # not about us
     assert concise("post.md", "--select", "claims") == [
         "post.md:1:1: BL200 [error] This says what prohibited claim 'perfect-scan' says (similarity 0.41): We publish "
         "97% accuracy on printed invoices.",
         "post.md:3:1: BL200 [error] This says what prohibited claim 'lowest-price' says (similarity 0.41): We cannot "
         "see every provider's price."]
+
+
+COMPLIANT = "Brightmoor keeps you 100% compliant with HMRC payroll rules."
+CHEAPEST = "Brightmoor is the cheapest payroll software in the UK."
+SAVINGS = "Brightmoor saves every business £5,000 a year in accountancy fees."
 
 
 @pytest.mark.parametrize("text, form, says", [
@@ -113,6 +119,15 @@ def test_a_prohibited_claim_by_its_figure_or_superlative(project):
     ("Linkerd is 100% open source.", "Harborline Track is 100% accurate.", False),  # the figure of another thing
     ("It checks only service mesh functionality.", "Linkerd is the only service mesh to graduate.", False),
     ("Ubuntu Core gets 10 years of security updates.", "Ubuntu LTS gets 10 years of security updates.", False),
+    # a reviewer's: the same figure or superlative of another thing, a yearly amount of anything
+    ("Our Leeds office is 100% compliant with the building's accessibility standards.", COMPLIANT, False),
+    ("We're 100% compliant with GDPR.", COMPLIANT, False),
+    ("Our cheapest payroll plan starts at £9 a month.", CHEAPEST, False),
+    ("The cheapest payroll mistake is the one you catch before payday.", CHEAPEST, False),
+    ("Our Leeds office gives £5,000 a year to local food banks.", SAVINGS, False),
+    ("Our Enterprise plan costs £5,000 per year.", SAVINGS, False),
+    ("Switch and save £5,000 a year in accountancy fees.", SAVINGS, True),
+    ("Brightmoor is the cheapest payroll software you can buy.", CHEAPEST, True),
 ])
 def test_a_claims_figure_or_superlative_of_the_same_thing(text, form, says):
     assert says_key(text, form) is says

@@ -61,6 +61,7 @@ def test_contradictions_without_a_negation_word(project):
 
 
 SUPPORT = "Every Northwind plan includes 24/7 support by phone and chat."
+MAGIC = "Employees sign in to the Brightmoor app with a magic link, without a password."
 RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
 
 
@@ -107,6 +108,10 @@ RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
     ("Northwind was founded in the Netherlands in 2013.", "Northwind was founded in Rotterdam in 2013.", ""),
     # "every plan": restricted to some customers in other words
     ("24/7 support is reserved for Enterprise customers.", SUPPORT, "scope"),
+    # with a password in a comparison, or beside the wording's own way for someone else
+    ("Employees sign in with a magic link, which is safer than signing in with a password.", MAGIC, ""),
+    ("Employees sign in with a magic link; admins sign in with a password and 2FA.", MAGIC, ""),
+    ("Employees sign in to the Brightmoor app with their NI number and a password.", MAGIC, "requirement"),
     # a range over the whole day, hours that are not the support's, an addition, a count, a list
     ("Our phone support is staffed 00:00 to 24:00, every day of the year.", SUPPORT, ""),
     ("Onboarding calls with our support engineers are scheduled on weekdays.", SUPPORT, ""),
@@ -128,6 +133,7 @@ def test_how_a_sentence_contradicts(text, form, how):
     assert contradicts(text, form) == how
 
 
+PAYROLL = "Every Brightmoor plan includes 24/7 payroll support from certified accountants by phone and chat."
 HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human engineers."
 
 
@@ -152,6 +158,14 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     ("Our audit only covers the crates currently published on the registry.",
      ("The registry team removes malicious crates and publishes what it found.",), ""),
     ("Your job is not to use a service mesh.", ("Northwind was the first service mesh to graduate.",), ""),
+    # a reviewer's quiet sentences against an entry of the same shape (Brightmoor, a payroll company)
+    ("24/7 payroll support is for account admins only; employees should ask their manager.", (PAYROLL,), ""),
+    ("Our 24/7 payroll support is only a phone call away.", (PAYROLL,), ""),
+    ("Not every 24/7 payroll support call needs an accountant; most questions are answered in chat.", (PAYROLL,), ""),
+    ("Brightmoor's phone and chat support does not include certified tax advice.", (PAYROLL,), ""),
+    ("Every Brightmoor plan includes payslips and P60s, but HMRC fines you incur are not included.", (PAYROLL,), ""),
+    ("24/7 payroll support is reserved for Premium customers.", (PAYROLL,), "scope"),
+    ("Brightmoor payroll support is no longer included in the Starter plan.", (PAYROLL,), "negation"),
 ])
 def test_what_contradicts_from_far_by_meaning(text, forms, how):
     """`narrows`: the contradictions that count from the low `narrowing` similarity (0.35)."""

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from brandlint.claims.contradict import cue, narrows, offers_choice
-from brandlint.claims.decide import COSTLY, decide
+from brandlint.claims.decide import ABOUT_US, COSTLY, decide
 from brandlint.claims.detect import claim_after_lead_in, covers, denegate, negated, signal
 from brandlint.claims.phrases import says_key
 
@@ -131,7 +131,7 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
             r[0][1] >= STATIC_FLOOR
             or narrows(claims[i][0].text, approved)
             or any(covers(claims[i][0].text, form) for form in costly)
-            or any(says_key(claims[i][0].text, form) for form in prohibited))]
+            or (ABOUT_US in claims[i][1].reasons and any(says_key(claims[i][0].text, form) for form in prohibited)))]
     if near:
         exact = _rank_forms(forms, near, language.embed, entry_index(messaging, language))
         for i in near:

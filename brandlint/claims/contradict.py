@@ -43,6 +43,7 @@ UNIVERSAL = re.compile(wordlists.alternation(WORDS["universal"]) + "|" + ROUND_C
 REVERSAL = _words("reversal")
 REQUIREMENT = _words("requirement")
 USES = _words("uses")
+COMPARED = _words("compared")
 LIMITED_HOURS = _words("limited_hours")
 AVAILABILITY = _words("availability")
 OTHER_HOURS = _words("other_hours")
@@ -83,7 +84,7 @@ def contradicts(text: str, form: str) -> str:
     if share(_scopes(text, REVERSAL, before=True), asserted):
         return "reversal"
     # ... but "requires no code changes" rules them out too
-    if denied and share(_required(text, asserted), denied) and not share(_scopes(text, NEGATION) | _scopes(text, REPLACED),
+    if denied and share(_required(text, form, asserted), denied) and not share(_scopes(text, NEGATION) | _scopes(text, REPLACED),
                                                                denied):
         return "requirement"
     if _office_hours(text, form):
@@ -110,32 +111,53 @@ def narrows(text: str, forms) -> str:
     if LIMITED_HOURS.search(text) and any(_office_hours(text, form) for form in forms):
         return "hours"
     for form in forms:
-        shared = pairs(text) & pairs(form.translate(PLAIN))
+        form = form.translate(PLAIN)
+        shared = pairs(text) & pairs(form)
         if not shared:
             continue
         how = contradicts(text, form)
-        # what the wording says round the clock ("24/7 support") is its own subject: any narrowing of it
-        if how in ("scope", "subset", "negation") and any(ROUND_STEM in p for p in shared):
+        round_clock = any(ROUND_STEM in p for p in shared)
+        # what the wording says round the clock ("24/7 support") is its own subject: narrowing it to some
+        # customers denies "every plan"
+        if how == "scope" and round_clock:
             return how
-        # a choice is named by few words ("data is stored"): keeping one of it for everyone denies it
-        if how == "subset" and CHOICE.search(form):
+        # keeping one of the wording's alternatives, named as the wording names them ("by chat only",
+        # "stored in the EU"; not "only a phone call away"), of its round-the-clock or of a choice
+        if how == "subset" and (round_clock or CHOICE.search(form)) and _named_as_in(text, form):
             return how
-        # a topic pair ("open source", "service mesh") is in most copy about us: the pair must be what is
-        # denied of ("human support is no longer included"), not the denial itself ("isn't the first open
-        # source project"), and the denial bear first on a word of the wording ("included", not "break
-        # your device"), not a short one ("day")
-        denied = _denied_words(text, form)
-        if how == "negation" and any(len(w) >= 4 for w in denied) and any(not p & denied for p in shared):
+        if how == "negation" and _denies_shared(text, form):
             return how
     return ""
 
 
-def _denied_words(text: str, form: str) -> set[str]:
-    """The wording's words, as `_stem`s, that an explicit denial in the sentence bears on first: "included"
-    in "is no longer included in the plans", not "device" in "won't break your device"."""
+def _denies_shared(text: str, form: str) -> bool:
+    """A denial of what the sentence shares with the wording, in one clause: "human support is no longer
+    included in the plans". A topic pair ("open source", "service mesh") is in most copy about us: it
+    must be what is denied of, not the denial itself ("isn't the first open source project"); the
+    denial must bear on the wording's words only ("does not include certified tax advice" denies
+    something else), first on a word that is not short ("day") nor a universal ("not every call")."""
     own = {stem(w) for w in content(form)}
-    heads = {stem(words[0]) for scope in _cue_scopes(text, EXPLICIT_NEGATION) if (words := content(" ".join(scope)))}
-    return heads & own
+    bounds = clause_bounds(text)
+    for m in EXPLICIT_NEGATION.finditer(text):
+        start, end = clause_of(bounds, m.start(), m.end())
+        denied = [stem(w) for w in content(" ".join(WORD.findall(text[m.end():min(end, m.end() + 200)])[:NEGATION_REACH]))]
+        if not denied or not set(denied) <= own or len(denied[0]) < 4 or UNIVERSAL.fullmatch(denied[0]):
+            continue
+        if any(not p & set(denied) for p in pairs(text[start:end]) & pairs(form)):
+            return True
+    return False
+
+
+def _named_as_in(text: str, form: str) -> bool:
+    """The sentence names one of the wording's alternatives after the words the wording puts before them:
+    "by chat" for "by phone and chat", "in the EU" for "in the EU or the US"."""
+    for m in ALTERNATIVES.finditer(form):
+        lead = WORD.findall(form[max(0, m.start() - 20):m.start()])[-2:]
+        lead = [w for w in lead if w.lower() in WORDS["alternative_joins"]][-2:]
+        if lead and any(re.search(r"\b" + r"\s+".join(map(re.escape, lead)) + r"\s+" + re.escape(alt) + r"\b", text, re.I)
+                        for alt in (m[1], m[2])):
+            return True
+    return False
 
 
 def cue(text: str, universal: bool = True) -> bool:
@@ -299,19 +321,24 @@ def _cue_scopes(text: str, pattern, before: bool = False, keep=None, reach: int 
         yield words[-reach:] if before else words[:reach]
 
 
-def _required(text: str, asserted: set[str]) -> set[str]:
+def _required(text: str, form: str, asserted: set[str]) -> set[str]:
     """Stems of what the sentence says is needed ("drivers need a password"), not of what it says is
     spared ("avoid the need for reboots"), and of what it does a thing of the wording's `asserted` with
-    ("drivers sign in with their email address and password")."""
+    ("drivers sign in with their email address and password"): not in a comparison ("safer than
+    signing in with a password"), nor beside the wording's own way ("employees sign in with a magic
+    link; admins sign in with a password")."""
     def needed(m) -> bool:
         return not REQUIREMENT_CANCEL.search(text[max(0, m.start() - 30):m.start()])
     bounds = _list_bounds(text)
+    own_way = _scopes(form, USES, reach=2)
     def used(m) -> bool:
         a, _ = clause_of(bounds, m.start(), m.end())
-        return needed(m) and share(word_stems(" ".join(WORD.findall(text[a:m.start()])[-USES_REACH:]), lower_only=True),
-                                   asserted)
-    return _scopes(text, REQUIREMENT, keep=needed, reach=REQUIREMENT_REACH, bounds=bounds) \
-        | _scopes(text, USES, keep=used, reach=REQUIREMENT_REACH, bounds=bounds)
+        before = text[a:m.start()]
+        return needed(m) and not COMPARED.search(before) \
+            and share(word_stems(" ".join(WORD.findall(before)[-USES_REACH:]), lower_only=True), asserted)
+    uses = set() if own_way and share(_scopes(text, USES, reach=2), own_way) else \
+        _scopes(text, USES, keep=used, reach=REQUIREMENT_REACH, bounds=bounds)
+    return _scopes(text, REQUIREMENT, keep=needed, reach=REQUIREMENT_REACH, bounds=bounds) | uses
 
 
 def _list_bounds(text: str) -> list[int]:

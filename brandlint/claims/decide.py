@@ -41,7 +41,8 @@ from brandlint.messaging import Entry, Messaging
 THRESHOLDS = wordlists.load("thresholds")
 _CLAIMS = wordlists.load("claims")
 CHANGE = re.compile(wordlists.alternation(_CLAIMS["change"]), re.I)
-COSTLY = ("prohibited", "retired")  # the kinds that cost most when missed: they get a head start
+COSTLY = ("prohibited", "retired")
+ABOUT_US = "about the company"  # a signal's reason: the sentence names us or speaks as us  # the kinds that cost most when missed: they get a head start
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # ... and one that states a prohibited claim's figure or superlative of the same thing ("our ETAs
         # are 100% accurate" against "Harborline Track is 100% accurate") says it, however far the rest
         # puts the embedding (a retired figure is history: stale figures are judged by the replacement)
-        if entry.section == "prohibited" and any(says_key(text, f) for f in (entry.text, *entry.variants)):
+        if entry.section == "prohibited" and ABOUT_US in sig.reasons \
+                and any(says_key(text, f) for f in (entry.text, *entry.variants)):
             needed = min(needed, t["narrowing"])
         # Office hours against a fact or message's round-the-clock, and a denial of two neighbouring words
         # of it (contradict.narrows), are evidence by their words: embeddings put them far away

@@ -15,6 +15,7 @@ WORD = re.compile(r"[\w-]+")
 ROUND_STEM = "roundt"  # round-the-clock in any spelling, as a word of `pairs`
 KEY_REACH = 2  # content words after a figure or superlative that say what it qualifies
 CHOICE = re.compile(wordlists.alternation(WORDS["choice"]), re.I)
+TIME_UNITS = {w + s for w in WORDS["time_units"] for s in ("", "s")} | {"per", "a"}
 WEAK = re.compile(wordlists.alternation(WORDS["weak_superlative"]) + "$", re.I)
 
 
@@ -45,27 +46,56 @@ def stem(word: str) -> str:
 
 def says_key(text: str, form: str) -> bool:
     """The sentence states the wording's figure or superlative of the same thing: "our ETAs are 100%
-    accurate" against "Harborline Track is 100% accurate", "the lowest rate available" against "always
-    finds the lowest freight rate". A figure of another thing ("100% open source") or the superlative
-    alone is no anchor."""
-    mine = _keys(text.translate(PLAIN))
-    return any(key in mine and mine[key] & after for key, after in _keys(form.translate(PLAIN)).items())
-
-
+    accurate" against "Harborline Track is 100% accurate", "we find you the lowest rate" against "always
+    finds the lowest freight rate". The same figure or superlative of another thing is no anchor ("100%
+    open source", "£5,000 a year to food banks", "our cheapest plan"), nor is a figure where the sentence
+    uses none of the wording's other words ("100% compliant with the building's accessibility standards"
+    against "100% compliant with HMRC payroll rules"). Call it for a sentence about us only."""
+    text, form = text.translate(PLAIN), form.translate(PLAIN)
+    mine, theirs = _keys(text), _keys(form)
+    said = [(key, after) for key, after in theirs.items() if key in mine and mine[key] & after
+            and (not after or _head(form, key) in mine[key])]
+    if not said:
+        return False
+    if any(isinstance(key, str) for key, _ in said):
+        return True  # a superlative of the same noun: "the lowest freight rate"
+    # a figure qualifies an adjective that may be said of anything ("100% compliant"): it takes another word
+    keyed = {w for _, after in said for w in after}
+    own = {stem(w.lower()) for w in WORD.findall(form) if w.islower() and len(w) > 2 and w not in STOP}
+    rest = own - keyed
+    return not rest or bool(rest & {stem(w) for w in content(text)})
 @lru_cache(maxsize=1024)
 def _keys(text: str) -> dict:
     """Each figure (by value and unit) and superlative of the text, with the stems of the few content
     words after it."""
     keys: dict = {}
-    # a percentage, multiple or amount: a duration or a count is said of too many things ("10 years of
-    # security updates")
-    marks = [(f.end, (f.value, f.unit)) for f in find_figures(text) if f.unit and f.unit not in ("s", "24/7")]
-    marks += [(m.end(), superlative) for m in SUPERLATIVE_WORD.finditer(text) if not WEAK.match(m[0])
-              for superlative in superlatives(m[0])]
-    for end, key in marks:
-        after = {stem(w) for w in content(" ".join(WORD.findall(text[end:end + 80])[:KEY_REACH + 1]))[:KEY_REACH]}
-        keys[key] = keys.get(key, set()) | after
+    for end, key in _marks(text):
+        keys[key] = keys.get(key, set()) | set(_after(text, end))
     return keys
+
+
+def _after(text: str, end: int) -> list[str]:
+    """The few content words after a figure or superlative, time units aside ("£5,000 a year")."""
+    words = content(" ".join(WORD.findall(text[end:end + 80])[:KEY_REACH + 3]))
+    return [stem(w) for w in words if w not in TIME_UNITS][:KEY_REACH]
+
+
+def _marks(text: str) -> list:
+    """(end, key) of each figure and superlative. A percentage, multiple or amount only: a duration or a
+    count is said of too many things ("10 years of security updates")."""
+    marks = [(f.end, (f.value, f.unit)) for f in find_figures(text) if f.unit and f.unit not in ("s", "24/7")]
+    return marks + [(m.end(), superlative) for m in SUPERLATIVE_WORD.finditer(text) if not WEAK.match(m[0])
+                    for superlative in superlatives(m[0])]
+
+
+def _head(form: str, key) -> str:
+    """The word a figure or superlative of the wording qualifies: the noun that ends a superlative's
+    phrase ("rate" in "the lowest freight rate", so "the cheapest payroll plan" is not "the cheapest
+    payroll software"), the word right after a figure ("100% accurate", "£5,000 in accountancy fees")."""
+    for end, found in _marks(form):
+        if found == key and (after := _after(form, end)):
+            return after[-1] if isinstance(key, str) else after[0]
+    return ""
 
 
 
