@@ -25,7 +25,7 @@ from brandlint.claims.detect import (
     share,
     word_stems,
 )
-from brandlint.claims.phrases import CHOICE, ROUND_STEM, content, other_place, pairs, stem
+from brandlint.claims.phrases import CHOICE, ROUND_STEM, WORD, content, other_place, pairs, stem
 from brandlint.figures import ROUND_CLOCK, find_figures
 
 REQUIREMENT_REACH = 6  # words after "need"/"requires": a list ("their email address and password")
@@ -55,7 +55,6 @@ AUDIENCE = _words("audience")
 ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:" + "|".join(WORDS["alternative_joins"])
                           + r")\s+)*([\w-]{2,})", re.I)
 OR = re.compile(r"\bor\b", re.I)
-WORD = re.compile(r"[\w-]+")
 # How a sentence narrows an entry, each evidence from the match score (a "not" needs a closer one);
 # `narrows` says which of them are evidence from further away
 NARROWING = frozenset({"scope", "hours", "subset", "requirement"})
@@ -297,20 +296,8 @@ def _scopes(text: str, pattern, before: bool = False, keep=None, reach: int = NE
             bounds: list[int] | None = None) -> set[str]:
     """Stems of the few words a cue bears on, in its clause: after it ("does not encrypt data"), or
     before it for a reversal ("the certification lapsed")."""
-    # names ("Acme Cloud") say whose, not what is denied
-    return set(word_stems(" ".join(_scope_words(text, pattern, before, keep, reach, bounds)), lower_only=True))
-
-
-def _scope_words(text: str, pattern, before: bool = False, keep=None, reach: int = NEGATION_REACH,
-                 bounds: list[int] | None = None) -> list[str]:
-    """The few words the cues bear on, in their clauses (see `_scopes`)."""
-    return [w for words in _cue_scopes(text, pattern, before, keep, reach, bounds) for w in words]
-
-
-def _cue_scopes(text: str, pattern, before: bool = False, keep=None, reach: int = NEGATION_REACH,
-                bounds: list[int] | None = None):
-    """For each cue, the few words it bears on, in its clause."""
     bounds = clause_bounds(text) if bounds is None else bounds
+    stems: set[str] = set()
     for m in pattern.finditer(text):
         if keep is not None and not keep(m):
             continue
@@ -318,7 +305,9 @@ def _cue_scopes(text: str, pattern, before: bool = False, keep=None, reach: int 
         # a few words only: a window of characters, so a long clause costs no more than a short one
         words = WORD.findall(text[max(start, m.start() - 200):m.start()] if before
                              else text[m.end():min(end, m.end() + 200)])
-        yield words[-reach:] if before else words[:reach]
+        # names ("Acme Cloud") say whose, not what is denied
+        stems |= word_stems(" ".join(words[-reach:] if before else words[:reach]), lower_only=True)
+    return stems
 
 
 def _required(text: str, form: str, asserted: set[str]) -> set[str]:

@@ -41,8 +41,8 @@ from brandlint.messaging import Entry, Messaging
 THRESHOLDS = wordlists.load("thresholds")
 _CLAIMS = wordlists.load("claims")
 CHANGE = re.compile(wordlists.alternation(_CLAIMS["change"]), re.I)
-COSTLY = ("prohibited", "retired")
-ABOUT_US = "about the company"  # a signal's reason: the sentence names us or speaks as us  # the kinds that cost most when missed: they get a head start
+COSTLY = ("prohibited", "retired")  # the kinds that cost most when missed: they get a head start
+ABOUT_US = "about the company"  # a signal's reason: the sentence names us or speaks as us
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,14 @@ from functools import lru_cache
 
 from brandlint import wordlists
 from brandlint.claims.detect import PLAIN, STOP, SUPERLATIVE_WORD, WORDS, superlatives
+from brandlint.claims.quantities import TIME_UNITS
 from brandlint.figures import ROUND_CLOCK, find_figures
 
 WORD = re.compile(r"[\w-]+")
 ROUND_STEM = "roundt"  # round-the-clock in any spelling, as a word of `pairs`
 KEY_REACH = 2  # content words after a figure or superlative that say what it qualifies
 CHOICE = re.compile(wordlists.alternation(WORDS["choice"]), re.I)
-TIME_UNITS = {w + s for w in WORDS["time_units"] for s in ("", "s")} | {"per", "a"}
 WEAK = re.compile(wordlists.alternation(WORDS["weak_superlative"]) + "$", re.I)
-
-
-def anchored(text: str, form: str) -> bool:
-    """The sentence holds two neighbouring words of the wording, in either order, stop words aside:
-    "24/7 support", "human support", "free trial", "data stored"."""
-    return bool(pairs(text) & pairs(form.translate(PLAIN)))
 
 
 @lru_cache(maxsize=1024)
@@ -53,8 +47,8 @@ def says_key(text: str, form: str) -> bool:
     against "100% compliant with HMRC payroll rules"). Call it for a sentence about us only."""
     text, form = text.translate(PLAIN), form.translate(PLAIN)
     mine, theirs = _keys(text), _keys(form)
-    said = [(key, after) for key, after in theirs.items() if key in mine and mine[key] & after
-            and (not after or _head(form, key) in mine[key])]
+    said = [(key, after) for key, after in theirs.items()
+            if key in mine and mine[key] & after and _head(form, key) in mine[key]]
     if not said:
         return False
     if any(isinstance(key, str) for key, _ in said):
@@ -64,6 +58,8 @@ def says_key(text: str, form: str) -> bool:
     own = {stem(w.lower()) for w in WORD.findall(form) if w.islower() and len(w) > 2 and w not in STOP}
     rest = own - keyed
     return not rest or bool(rest & {stem(w) for w in content(text)})
+
+
 @lru_cache(maxsize=1024)
 def _keys(text: str) -> dict:
     """Each figure (by value and unit) and superlative of the text, with the stems of the few content
@@ -77,7 +73,7 @@ def _keys(text: str) -> dict:
 def _after(text: str, end: int) -> list[str]:
     """The few content words after a figure or superlative, time units aside ("£5,000 a year")."""
     words = content(" ".join(WORD.findall(text[end:end + 80])[:KEY_REACH + 3]))
-    return [stem(w) for w in words if w not in TIME_UNITS][:KEY_REACH]
+    return [stem(w) for w in words if w.removesuffix("s") not in TIME_UNITS and w != "per"][:KEY_REACH]
 
 
 def _marks(text: str) -> list:
@@ -96,7 +92,6 @@ def _head(form: str, key) -> str:
         if found == key and (after := _after(form, end)):
             return after[-1] if isinstance(key, str) else after[0]
     return ""
-
 
 
 # "founded in Rotterdam", "based at Schiphol": a verb and the place it names. Not after "the" ("in the
