@@ -33,15 +33,16 @@ KINDS = ["prohibited", "retired", "stale-figure", "figure-mismatch", "contradict
 
 # set name -> (labelled sentences, the messaging they are labelled against)
 SETS = {"acme": ("evaluation/labelled.yaml", "messaging"),
-        "harbor": ("evaluation/harbor/labelled.yaml", "evaluation/harbor/messaging")}
+        "harbor": ("evaluation/harbor/labelled.yaml", "evaluation/harbor/messaging"),
+        "pawmark": ("evaluation/pawmark/labelled.yaml", "evaluation/pawmark/messaging")}
 # A third split, written blind later than the others, to check that what was designed on `tune`
-# holds on sentences it was not designed on, before `test` is looked at.
-DEV = {"harbor": "evaluation/harbor/dev.yaml"}
+# holds on sentences it was not designed on, before `test` is looked at. Pawmark has only this split.
+DEV = {"harbor": "evaluation/harbor/dev.yaml", "pawmark": "evaluation/pawmark/labelled.yaml"}
 
 
 def load(split: str, name: str = "acme") -> list[tuple[str, str, str]]:
     path = DEV.get(name) if split == "dev" else SETS[name][0]
-    return [tuple(item) for item in yaml.safe_load((ROOT / path).read_text())[split]] if path else []
+    return [tuple(item) for item in yaml.safe_load((ROOT / path).read_text()).get(split, [])] if path else []
 
 
 def predict(items, thresholds=None, models=None, model=None, static="auto", name: str = "acme") -> list[str]:

@@ -60,7 +60,46 @@ def test_contradictions_without_a_negation_word(project):
         f"post.md:17:1: BL204 [error] This contradicts approved message 'support' (similarity 0.55). {support}"]
 
 
+NORTHWIND = """company: Northwind
+facts:
+  position-refresh:
+    text: Northwind Track updates every truck's position every 60 seconds.
+    figure: 60 seconds
+messages:
+  soc2:
+    text: Northwind is SOC 2 Type II certified.
+  trial:
+    text: Northwind Track comes with a 30-day free trial for fleets of every size.
+    figure: 30 days
+terms:
+  - use: Northwind Track
+    case_sensitive: true
+"""
+
+
+def test_contradictions_by_the_opposite_word(project):
+    own_messaging(project, NORTHWIND)
+    (project / "post.md").write_text(
+        "We are currently preparing for our first SOC 2 Type II audit.\n\n"          # far by meaning
+        "We are preparing for this year's SOC 2 Type II audit.\n\n"                 # a certified company does
+        "Northwind Track comes without a free trial; billing starts with your first truck.\n\n"
+        "You can start the Northwind Track free trial without a credit card.\n\n"
+        "In Northwind Track, drivers update their position manually at each stop.\n\n"
+        "Drivers can also update their position manually in Northwind Track if they prefer.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL204 [error] This contradicts approved message 'soc2' (similarity 0.47). Approved: "
+        "Northwind is SOC 2 Type II certified.",
+        "post.md:5:1: BL204 [error] This contradicts approved message 'trial' (similarity 0.67). Approved: "
+        "Northwind Track comes with a 30-day free trial for fleets of every size.",
+        "post.md:9:1: BL204 [error] This contradicts approved message 'position-refresh' (similarity 0.77). Approved: "
+        "Northwind Track updates every truck's position every 60 seconds."]
+
+
 SUPPORT = "Every Northwind plan includes 24/7 support by phone and chat."
+SOC2 = "Northwind is SOC 2 Type II certified."
+TRIAL = "Northwind Track comes with a 30-day free trial for fleets of every size."
+PASSKEY = "Drivers sign in to the Northwind Driver app with a passkey, without a password."
+REFRESH = "Northwind Track updates every truck's position every 60 seconds."
 MAGIC = "Employees sign in to the Brightmoor app with a magic link, without a password."
 RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
 
@@ -128,6 +167,21 @@ RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
     ("Customers who store data in the EU can only pick Frankfurt or Dublin as their region.", RESIDENCY, ""),
     ("Northwind Cloud runs in 12 regions; only three of them are in North America.",
      "Northwind Cloud runs in 12 regions across Europe and North America.", ""),
+    # the opposite word (claims/opposites.py): on the way to a standing, without what comes with, by hand
+    ("We are preparing for our first SOC 2 Type II audit.", SOC2, "pending"),
+    ("Northwind is working towards ISO 27001 certification.", "Northwind is ISO 27001 certified.", "pending"),
+    ("We are preparing for this year's SOC 2 Type II audit.", SOC2, ""),  # a certified company does, yearly
+    ("Our auditors have renewed our SOC 2 Type II report.", SOC2, ""),
+    ("We are working towards faster arrival estimates.", "Northwind's arrival estimates are 94% accurate.", ""),
+    ("Northwind Track comes without a free trial; billing starts with your first truck.", TRIAL, "without"),
+    ("You can start the free trial without a credit card.", TRIAL, ""),
+    ("Drivers sign in without a passkey.", PASSKEY, "without"),
+    ("Drivers sign in without a password.", PASSKEY, ""),  # what the wording itself rules out
+    ("Drivers update their position manually at each stop.", REFRESH, "manual"),
+    ("Drivers can also update their position manually if they prefer.", REFRESH, ""),
+    ("When GPS is lost, drivers update their position manually.", REFRESH, ""),
+    ("No more updating truck positions by hand.", REFRESH, ""),
+    ("Dispatchers enter delivery notes manually.", REFRESH, ""),  # a clause about something else
 ])
 def test_how_a_sentence_contradicts(text, form, how):
     assert contradicts(text, form) == how
@@ -166,6 +220,10 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     ("Every Brightmoor plan includes payslips and P60s, but HMRC fines you incur are not included.", (PAYROLL,), ""),
     ("24/7 payroll support is reserved for Premium customers.", (PAYROLL,), "scope"),
     ("Brightmoor payroll support is no longer included in the Starter plan.", (PAYROLL,), "negation"),
+    # a standing named as the wording names it, what comes with it in its words
+    ("We are currently preparing for our first SOC 2 Type II audit.", (SOC2,), "pending"),
+    ("Northwind Track comes without a free trial.", (TRIAL,), "without"),
+    ("Northwind Track comes without a setup fee.", (TRIAL,), ""),
 ])
 def test_what_contradicts_from_far_by_meaning(text, forms, how):
     """`narrows`: the contradictions that count from the low `narrowing` similarity (0.35)."""

@@ -25,6 +25,7 @@ from brandlint.claims.detect import (
     share,
     word_stems,
 )
+from brandlint.claims.opposites import by_hand, lacks, pending
 from brandlint.claims.phrases import CHOICE, ROUND_STEM, WORD, content, other_place, pairs, stem
 from brandlint.figures import ROUND_CLOCK, find_figures
 
@@ -57,7 +58,7 @@ ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:" + "|".j
 OR = re.compile(r"\bor\b", re.I)
 # How a sentence narrows an entry, each evidence from the match score (a "not" needs a closer one);
 # `narrows` says which of them are evidence from further away
-NARROWING = frozenset({"scope", "hours", "subset", "requirement"})
+NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual"})
 REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(WORDS["requirement_cancel"])
                                 + r"|n't)(?:\s+the)?\s*$", re.I)
 # the clause of a list: a requirement reaches past "and" ("with their email address and password")
@@ -82,6 +83,12 @@ def contradicts(text: str, form: str) -> str:
         return "negation"
     if share(_scopes(text, REVERSAL, before=True), asserted):
         return "reversal"
+    if pending(text, form):
+        return "pending"
+    if lacks(text, form):
+        return "without"
+    if by_hand(text, form):
+        return "manual"
     # ... but "requires no code changes" rules them out too
     if denied and share(_required(text, form, asserted), denied) and not share(_scopes(text, NEGATION) | _scopes(text, REPLACED),
                                                                denied):
@@ -111,10 +118,15 @@ def narrows(text: str, forms) -> str:
         return "hours"
     for form in forms:
         form = form.translate(PLAIN)
+        # named as the wording names its standing ("our first SOC 2 Type II audit")
+        if pending(text, form):
+            return "pending"
         shared = pairs(text) & pairs(form)
         if not shared:
             continue
         how = contradicts(text, form)
+        if how == "without":  # what comes with it, in its words ("comes without a free trial")
+            return how
         round_clock = any(ROUND_STEM in p for p in shared)
         # what the wording says round the clock ("24/7 support") is its own subject: narrowing it to some
         # customers denies "every plan"

@@ -17,6 +17,7 @@ from brandlint.claims.detect import (
     names_in,
     negated,
     negated_about,
+    share,
     shared_words,
     shares_words,
     superlatives,
@@ -207,7 +208,22 @@ def _approved_words(text: str, entry: Entry, score: float, ranked, messaging: Me
                 and all(any(shares_words(w, form) for form in (other.text, *other.variants)) for w in shared):
             return (f"what it shares with the {entry.section} claim ({', '.join(sorted(shared))}) is also the "
                     f"approved wording of '{other.id}', which it matches ({other_score:.3f})")
+        # ... or it matches an approved entry about as well and says nothing of what only the claim says:
+        # "clinics see 38% fewer missed appointments" is the approved figure, not "eliminates missed
+        # appointments"
+        point = {w for w in own if not any(shares_words(w, form) for form in (other.text, *other.variants))}
+        if point and not share(word_stems(text), point) and other.section in ("fact", "message") \
+                and other.id != entry.use_instead and other_score >= max(match, score - APPROVED_MARGIN):
+            return (f"it says what approved '{other.id}' says ({other_score:.3f}), and nothing only the "
+                    f"{entry.section} claim says ({', '.join(sorted(point))})")
     instead = messaging.entry(entry.use_instead) if entry.section == "retired" and entry.use_instead else None
+    # the replacement's own figure, without what only the retired claim said: "try it free for 14 days"
+    # is the 14-day trial, not "free forever"
+    if instead is not None and any(f.same(e) for f in find_figures(text) for e in entry_figures(instead)):
+        only_retired = {w for w in own if not shares_words(w, instead.text)}
+        if only_retired and not share(word_stems(text), only_retired):
+            return (f"it states the figure of the claim that replaced it ('{instead.id}') and nothing only the "
+                    f"retired claim says ({', '.join(sorted(only_retired))})")
     if instead is not None and CHANGE.search(text) and not (UNIVERSAL.search(entry.text) and UNIVERSAL.search(text)):
         only_retired = {w for w in own if not shares_words(w, instead.text)}
         # the same word, not one a prefix of the other: "every year" is not "everyone"
