@@ -182,6 +182,13 @@ RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
     ("When GPS is lost, drivers update their position manually.", REFRESH, ""),
     ("No more updating truck positions by hand.", REFRESH, ""),
     ("Dispatchers enter delivery notes manually.", REFRESH, ""),  # a clause about something else
+    ("We're not ISO certified yet, but our security is solid.", "Northwind is ISO 27001 certified.", "negation"),
+    # where we began, in other words; a place after "offer" or "part of" says nothing itself
+    ("Northwind started life in Antwerp in 2016.", "Northwind was founded in Ghent in 2016.", "place"),
+    ("Northwind was born in Amsterdam and now serves clinics across Europe.", "Northwind was founded in Ghent in "
+     "2016.", "place"),
+    ("As of January, 24/7 support is no longer part of the Starter plan.", SUPPORT, "negation"),
+    ("Our support team takes calls Monday to Friday during office hours.", SUPPORT, "hours"),
 ])
 def test_how_a_sentence_contradicts(text, form, how):
     assert contradicts(text, form) == how
@@ -224,6 +231,12 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     ("We are currently preparing for our first SOC 2 Type II audit.", (SOC2,), "pending"),
     ("Northwind Track comes without a free trial.", (TRIAL,), "without"),
     ("Northwind Track comes without a setup fee.", (TRIAL,), ""),
+    ("Northwind Track doesn't offer a free trial, but we're happy to give you a demo.", (TRIAL,), "negation"),
+    ("We're not ISO certified yet, but our security is solid.", ("Northwind is ISO 27001 certified.",), "pending"),
+    ("As of January, 24/7 support is no longer part of the Starter plan.", (SUPPORT,), "negation"),
+    # a denial of a denial: a requirement, not the wording denied (rust-blog, inside-rust/spec-vision.md)
+    ("Changes to the language features cannot be stabilized without a corresponding pull request.",
+     ("Rust promises stability without stagnation; code that compiles on stable Rust keeps compiling.",), ""),
 ])
 def test_what_contradicts_from_far_by_meaning(text, forms, how):
     """`narrows`: the contradictions that count from the low `narrowing` similarity (0.35)."""
@@ -248,6 +261,6 @@ def test_long_sentences_cost_what_their_length_does():
     long = "only a 24/7 b c d e f " * 4000
     assert contradicts(long, SUPPORT) == ""
     assert narrows(long, (SUPPORT,)) == ""
-    hours = "our support works weekdays, 9 a.m. to 5 p.m. " * 2000  # office hours in every clause
+    hours = "our support news weekdays, 9 a.m. to 5 p.m. " * 2000  # office hours in every clause
     assert narrows(hours, (SUPPORT,)) == contradicts(hours, SUPPORT) == ""  # no "only", no availability word
     assert contradicts("Customer data: " + "all x y z, " * 9000 + "EU.", RESIDENCY) == ""  # "all" in another clause

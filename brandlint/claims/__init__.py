@@ -12,6 +12,7 @@ from brandlint.claims.contradict import cue, narrows, offers_choice
 from brandlint.claims.decide import ABOUT_US, COSTLY, decide
 from brandlint.claims.detect import claim_after_lead_in, covers, denegate, negated, signal
 from brandlint.claims.phrases import says_key
+from brandlint.figures import ROUND_CLOCK
 
 TOP_K = 5
 # Static-model score below which a sentence is far from every entry (evaluation/calibrate.py: the
@@ -171,11 +172,14 @@ def _claim_clauses(document, starts: list[int], s: Sentence, known) -> list:
 
 
 def _forms(text: str) -> list[str]:
-    """The sentence, its denegated form, and the claim after a lead-in, each embedded."""
+    """The sentence, its denegated form, the claim after a lead-in, and round-the-clock in any spelling
+    written "24/7" (the model puts "round-the-clock support" far from "24/7 support"), each embedded."""
     alt = denegate(text) if negated(text) else text
     forms = [text] if alt == text else [text, alt]
     if claim := claim_after_lead_in(text):
         forms.append(claim)
+    if any(m[0] != "24/7" for m in ROUND_CLOCK.finditer(text)):
+        forms.append(ROUND_CLOCK.sub("24/7", text))
     return forms
 
 

@@ -25,7 +25,7 @@ from brandlint.claims.detect import (
     share,
     word_stems,
 )
-from brandlint.claims.opposites import by_hand, lacks, pending
+from brandlint.claims.opposites import MANUAL, by_hand, lacks, pending
 from brandlint.claims.phrases import CHOICE, ROUND_STEM, WORD, content, other_place, pairs, stem
 from brandlint.figures import ROUND_CLOCK, find_figures
 
@@ -51,6 +51,7 @@ OTHER_HOURS = _words("other_hours")
 BESIDE = _words("beside")
 NOT_SERVICE = _words("not_service")
 REPLACED = _words("replaced")
+DENIAL_FILLER = _words("denial_filler")
 AUDIENCE = _words("audience")
 # two alternatives an entry names: "in the EU or the US", "by phone and chat"
 ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:" + "|".join(WORDS["alternative_joins"])
@@ -58,7 +59,7 @@ ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:" + "|".j
 OR = re.compile(r"\bor\b", re.I)
 # How a sentence narrows an entry, each evidence from the match score (a "not" needs a closer one);
 # `narrows` says which of them are evidence from further away
-NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual"})
+NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual", "place"})
 REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(WORDS["requirement_cancel"])
                                 + r"|n't)(?:\s+the)?\s*$", re.I)
 # the clause of a list: a requirement reaches past "and" ("with their email address and password")
@@ -74,7 +75,7 @@ def contradicts(text: str, form: str) -> str:
     text, form = CONTRAST.sub(" ", text.translate(PLAIN)), form.translate(PLAIN)
     denied = _scopes(form, NEGATION)  # what the wording itself rules out ("without a password")
     asserted = {w for w in word_stems(form, lower_only=True) if not share({w}, denied)}
-    negated_words = _scopes(text, EXPLICIT_NEGATION)
+    negated_words = _scopes(DENIAL_FILLER.sub(" ", text), EXPLICIT_NEGATION)  # "no longer part of the plan"
     # "does not require code changes" agrees with "requires no code changes": both deny the changes;
     # and a denial mostly of other things is narrower than the entry ("will no longer publish a blog
     # post each time" does not deny "publishes what it found").
@@ -125,7 +126,9 @@ def narrows(text: str, forms) -> str:
         if not shared:
             continue
         how = contradicts(text, form)
-        if how == "without":  # what comes with it, in its words ("comes without a free trial")
+        # what comes with it, or what it does done by hand, in its words ("comes without a free trial",
+        # "schedules each vaccination reminder by hand")
+        if how in ("without", "manual"):
             return how
         round_clock = any(ROUND_STEM in p for p in shared)
         # what the wording says round the clock ("24/7 support") is its own subject: narrowing it to some
@@ -151,10 +154,15 @@ def _denies_shared(text: str, form: str) -> bool:
     bounds = clause_bounds(text)
     for m in EXPLICIT_NEGATION.finditer(text):
         start, end = clause_of(bounds, m.start(), m.end())
-        denied = [stem(w) for w in content(" ".join(WORD.findall(text[m.end():min(end, m.end() + 200)])[:NEGATION_REACH]))]
+        after = [w for w in WORD.findall(text[m.end():min(end, m.end() + 200)]) if not DENIAL_FILLER.fullmatch(w)]
+        denied = [stem(w) for w in content(" ".join(after[:NEGATION_REACH]))]
         if not denied or not set(denied) <= own or len(denied[0]) < 4 or UNIVERSAL.fullmatch(denied[0]):
             continue
-        if any(not p & set(denied) for p in pairs(text[start:end]) & pairs(form)):
+        shared = pairs(text[start:end]) & pairs(form)
+        # ... or a pair that is all the denial bears on ("doesn't offer a free trial"), not itself a
+        # denial ("cannot be stabilized without a pull request" against "stability without stagnation")
+        if any(not p & set(denied) for p in shared) or (len(denied) == 2 and frozenset(denied) in shared
+                                                        and not NEGATION.search(" ".join(after[:NEGATION_REACH]))):
             return True
     return False
 
@@ -175,7 +183,8 @@ def cue(text: str, universal: bool = True) -> bool:
     """Whether the sentence may narrow anything: a restrictive word, office hours, or (`universal`) an
     "all", which narrows only where the messaging offers a choice ("all customer files are hosted in
     Canada"). Only these are checked against every entry, and only these need not name us."""
-    return bool(RESTRICTIVE.search(text) or LIMITED_HOURS.search(text) or (universal and UNIVERSAL.search(text)))
+    return bool(RESTRICTIVE.search(text) or LIMITED_HOURS.search(text) or MANUAL.search(text)
+                or (universal and UNIVERSAL.search(text)))
 
 
 def offers_choice(forms) -> bool:

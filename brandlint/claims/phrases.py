@@ -16,6 +16,7 @@ WORD = re.compile(r"[\w-]+")
 ROUND_STEM = "roundt"  # round-the-clock in any spelling, as a word of `pairs`
 KEY_REACH = 2  # content words after a figure or superlative that say what it qualifies
 CHOICE = re.compile(wordlists.alternation(WORDS["choice"]), re.I)
+ORIGIN = re.compile(wordlists.alternation(WORDS["origin"]), re.I)
 WEAK = re.compile(wordlists.alternation(WORDS["weak_superlative"]) + "$", re.I)
 
 
@@ -106,10 +107,15 @@ def other_place(text: str, form: str) -> bool:
     text, form = text.translate(PLAIN), form.translate(PLAIN)
     if CHOICE.search(form):
         return False  # places to choose from are regions ("the EU or the US"): "Frankfurt" is one of them
-    places = {stem(m[1].lower()): m[2] for m in PLACE.finditer(form)}
+    places = {_verb(m[1]): m[2] for m in PLACE.finditer(form)}
     lowered = text.lower()
     for m in PLACE.finditer(text):
-        theirs = places.get(stem(m[1].lower()))
+        theirs = places.get(_verb(m[1]))
         if theirs and m[2].lower() not in form.lower() and theirs.lower() not in lowered:
             return True
     return False
+
+
+def _verb(word: str) -> str:
+    """A place's verb, the verbs of where we began as one ("born in", "started life in": "founded")."""
+    return "origin" if ORIGIN.fullmatch(word) else stem(word.lower())
