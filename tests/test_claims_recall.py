@@ -131,3 +131,59 @@ SAVINGS = "Brightmoor saves every business £5,000 a year in accountancy fees."
 ])
 def test_a_claims_figure_or_superlative_of_the_same_thing(text, form, says):
     assert says_key(text, form) is says
+
+
+VETLY = """company: Vetly
+facts:
+  clinic-count:
+    text: More than 3,400 veterinary clinics take bookings with Vetly.
+    figure: 3,400
+  no-show-reduction:
+    text: Clinics that use Vetly Remind see 38% fewer missed appointments on average.
+    figure: 38%
+messages:
+  book-trial:
+    text: Vetly Book comes with a 14-day free trial for clinics of every size.
+    figure: 14 days
+prohibited:
+  no-shows-gone:
+    text: Vetly Remind eliminates missed appointments.
+    reason: We publish 38% fewer missed appointments on average.
+retired:
+  free-for-solo-vets:
+    text: Vetly Book is free forever for clinics with one vet.
+    retired_on: 2025-10-31
+    use_instead: book-trial
+  number-one:
+    text: Vetly is Europe's number one veterinary booking platform.
+    retired_on: 2026-03-15
+    use_instead: clinic-count
+terms:
+  - use: Vetly Book
+    case_sensitive: true
+  - use: Vetly Remind
+    case_sensitive: true
+"""
+
+
+def test_an_approved_entry_backs_only_what_it_says(project):
+    """Shapes from the blind Pawmark set: a superlative is not backed by a count; a comparison with every
+    other platform restates "number one"; the approved figure, or the replacement's, is not the prohibited
+    or retired claim that embeds close to it; another figure is a mismatch, not the prohibited claim."""
+    own_messaging(project, VETLY)
+    (project / "post.md").write_text(
+        "Vetly is the fastest booking platform for veterinary clinics.\n\n"
+        "More European vets take bookings with Vetly than with any other platform.\n\n"
+        "On average, clinics using Vetly Remind see 38% fewer missed appointments.\n\n"
+        "Vetly Remind cuts missed appointments by 45% on average.\n\n"
+        "Try Vetly Book free for 14 days, whether you run a one-vet practice or a hospital group.\n\n"
+        "Vetly Remind eliminates missed appointments for good.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL207 [info] Unsupported claim (superlative): no approved message backs it (nearest "
+        "similarity 0.78).",
+        "post.md:3:1: BL201 [error] Retired claim 'number-one' (retired 2026-03-15, similarity 0.84); say instead: "
+        "More than 3,400 veterinary clinics take bookings with Vetly.",
+        "post.md:7:1: BL203 [error] '45%' does not match fact 'no-show-reduction' (38%). Approved: Clinics that use "
+        "Vetly Remind see 38% fewer missed appointments on average.",
+        "post.md:11:1: BL200 [error] This says what prohibited claim 'no-shows-gone' says (similarity 0.99): We "
+        "publish 38% fewer missed appointments on average."]

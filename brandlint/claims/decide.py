@@ -23,7 +23,7 @@ from brandlint.claims.detect import (
     superlatives,
     word_stems,
 )
-from brandlint.claims.phrases import says_key
+from brandlint.claims.phrases import WEAK, says_key
 from brandlint.claims.quantities import (
     entry_figures,
     figures_on,
@@ -71,7 +71,9 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
     figures = [f for f in find_figures(text) if not f.year_like]
     sentence_names = names_in(text, names)
     sentence_best = superlatives(text)
+    strong_best = {w for w in sentence_best if not WEAK.match(w)}
     candidates, denies = [], False
+    adjusted: dict[str, float] = {}  # each entry's score after the name and attribute penalties
     for entry, score in ranked if near else ():
         own = names_in(entry.text, names)
         if own and sentence_names and not (own & sentence_names):
@@ -79,6 +81,11 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         entry_best = superlatives(entry.text)
         if entry_best and sentence_best and not (entry_best & sentence_best):
             score -= t["other_attribute"]
+        # ... and an approved entry with no superlative backs none ("the fastest booking platform" is not
+        # "more than 3,400 clinics take bookings")
+        elif strong_best and not entry_best and entry.section in ("fact", "message"):
+            score -= t["other_attribute"]
+        adjusted[entry.id] = score
         efigs = entry_figures(entry)
         comparable = [f for f in figures if any(same_quantity(text, f, entry.text, e) for e in efigs)]
         comparable += same_year_fact(text, entry.text, efigs)
@@ -141,10 +148,13 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         return unannounced
     if costly or candidates:
         return max(costly or candidates, key=lambda c: c[0])[1]
-    # backed only by an approved entry: a claim near a prohibited one that it does not make is unbacked
-    best = max((score for entry, score in ranked if _approved(entry, as_of, published)), default=0.0)
-    if sig.claim and best < t["related"] and not denies:
-        return Verdict("unsupported", None, best, {"reasons": ", ".join(sig.claim)})
+    # backed only by an approved entry: a claim near a prohibited one that it does not make is unbacked;
+    # and only by one of the same attribute (after the penalties above), though the nearest similarity
+    # reported is the embedding's
+    backing = [(adjusted.get(entry.id, score), score) for entry, score in ranked if _approved(entry, as_of, published)]
+    if sig.claim and max(backing, default=(0.0, 0.0))[0] < t["related"] and not denies:
+        nearest = max((score for _, score in backing), default=0.0)
+        return Verdict("unsupported", None, nearest, {"reasons": ", ".join(sig.claim)})
     return None
 
 
@@ -306,7 +316,7 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
             return _declined(entry, score, "the sentence states another figure than the retired claim's")
         # The retired claim is restated only with its own distinction ("the only", "newest"): "a new
         # version of Rust" is not "the newest edition".
-        if superlatives(entry.text) and not superlatives(text):
+        if superlatives(entry.text) and not superlatives(text) and not SHAPES["comparison"].search(text):
             return _declined(entry, score, "the retired claim's own distinction (" +
                              ", ".join(sorted(superlatives(entry.text))) + ") is not in the sentence")
         instead = messaging.entry(entry.use_instead) if entry.use_instead else None
