@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from test_claims import concise, own_messaging
 
+from brandlint.claims.detect import shares_words
 from brandlint.claims.phrases import says_key
 
 QUAYSIDE = """company: Quayside
@@ -187,3 +188,14 @@ def test_an_approved_entry_backs_only_what_it_says(project):
         "Vetly Remind see 38% fewer missed appointments on average.",
         "post.md:11:1: BL200 [error] This says what prohibited claim 'no-shows-gone' says (similarity 0.99): We "
         "publish 38% fewer missed appointments on average."]
+
+
+@pytest.mark.parametrize("text, form, shares", [
+    # a compound's parts are words of it (a close embedding needs a word of the entry to count)
+    ("Move to Pawmark and your practice is GDPR-compliant from day one.", "Pawmark makes every clinic fully GDPR "
+     "compliant.", True),
+    ("Our payroll is 100% HMRC-compliant.", "Brightmoor payroll is 100% compliant with HMRC rules.", True),
+    ("A well-known vendor.", "Pawmark makes every clinic fully GDPR compliant.", False),
+])
+def test_a_compound_shares_its_parts(text, form, shares):
+    assert shares_words(text, form) == shares

@@ -162,7 +162,10 @@ def clause_of(bounds: list[int], start: int, end: int) -> tuple[int, int]:
 def word_stems(text: str, lower_only: bool = False) -> frozenset[str]:
     """Six-letter stems of the words; `lower_only` leaves out capitalised words (names such as
     "Harborline", which every sentence about the company shares)."""
-    words = [w.lower() for w in re.findall(r"(?<![\w-])[A-Za-z][\w-]+", text)
+    found = re.findall(r"(?<![\w-])[A-Za-z][\w-]+", text)
+    # a compound's parts are its words too: "GDPR-compliant" says "compliant"
+    found += [part for w in found if "-" in w for part in w.split("-")[1:] if part[:1].isalpha()]
+    words = [w.lower() for w in found
              if len(w) > 2 and w.lower() not in STOP and not (lower_only and w[0].isupper())]
     # "unhackable" also counts as a form of "hack": four letters after a negative prefix
     return frozenset({w[:6] for w in words} | {m[2][:4] for w in words if (m := NEGATIVE_PREFIX.match(w))})
