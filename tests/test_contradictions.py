@@ -100,6 +100,7 @@ SOC2 = "Northwind is SOC 2 Type II certified."
 TRIAL = "Northwind Track comes with a 30-day free trial for fleets of every size."
 PASSKEY = "Drivers sign in to the Northwind Driver app with a passkey, without a password."
 REFRESH = "Northwind Track updates every truck's position every 60 seconds."
+REORDER = "Northwind Orders reorders bestselling titles automatically when stock runs low."
 MAGIC = "Employees sign in to the Brightmoor app with a magic link, without a password."
 RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
 
@@ -233,6 +234,16 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     ("Northwind Track comes without a setup fee.", (TRIAL,), ""),
     ("Northwind Track doesn't offer a free trial, but we're happy to give you a demo.", (TRIAL,), "negation"),
     ("We're not ISO certified yet, but our security is solid.", ("Northwind is ISO 27001 certified.",), "pending"),
+    # a reviewer's quiet sentences (Tallyhive, a bookshop stock system): the past, someone else's
+    # standing, a renewal, another action on the wording's things
+    ("Preparing for our first SOC 2 Type II audit back in 2021 taught us a lot about access reviews.", (SOC2,), ""),
+    ("When we were working towards SOC 2 Type II in 2022, we chose an auditor with retail experience.", (SOC2,), ""),
+    ("Shops whose card terminals are not certified yet can borrow a Northwind Till reader.", (SOC2,), ""),
+    ("Our customers expect to receive their SOC 2 Type II report within a day of asking.", (SOC2,), ""),
+    ("We plan to get our SOC 2 Type II report renewed before the summer, as we do every year.", (SOC2,), ""),
+    ("Before Northwind, Marta reordered bestselling titles by hand every Monday morning.", (REORDER,), ""),
+    ("Staff at Marta's shop still write the shelf-talker cards for bestselling titles by hand.", (REORDER,), ""),
+    ("Shop staff reorder bestselling titles by hand each week.", (REORDER,), "manual"),
     ("As of January, 24/7 support is no longer part of the Starter plan.", (SUPPORT,), "negation"),
     # a denial of a denial: a requirement, not the wording denied (rust-blog, inside-rust/spec-vision.md)
     ("Changes to the language features cannot be stabilized without a corresponding pull request.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from brandlint import wordlists
-from brandlint.claims.detect import NEGATION, STOP, WORDS, clause_bounds, clause_of
+from brandlint.claims.detect import NEGATION, STOP, WORDS, clause_bounds, clause_of, share
 from brandlint.claims.phrases import WORD, content, pairs, stem
 
 OBJECT_REACH = 4  # words after "with" / "without" that say what comes with it ("a 30-day free trial")
@@ -26,6 +26,7 @@ COMES_WITH = _words("comes_with")
 LACKS = _words("lacks")
 MANUAL = _words("manual")
 OPTIONAL = _words("optional")
+PAST = _words("past")
 SPARED = re.compile(wordlists.alternation(WORDS["requirement_cancel"] + WORDS["replaced"]) + "|n't", re.I)
 
 
@@ -34,15 +35,17 @@ def pending(text: str, form: str) -> bool:
     way to it, naming it as the wording does: "preparing for our first SOC 2 Type II audit", "working
     towards ISO 27001". Only a standing: "working towards faster arrival estimates" improves on a
     fact, it does not deny it."""
-    if not STANDING.search(form):
+    if not STANDING.search(form) or PAST.search(text):
         return False
+    # named as the wording names it ("SOC 2 Type II"): "her CISSP certification", "card terminals that
+    # are not certified yet" are someone else's; only a wording with no such name goes by its word
     names = _names(form)
     standing = {stem(m[0].lower()) for m in STANDING.finditer(form)}
     bounds = clause_bounds(text)
     for m in PENDING.finditer(text):
         _, end = clause_of(bounds, m.start(), m.end())
         after = WORD.findall(text[m.end():min(end, m.end() + 200)])[:PENDING_REACH]
-        if names & {w.lower() for w in after} or standing & {stem(w.lower()) for w in after}:
+        if names & {w.lower() for w in after} if names else standing & {stem(w.lower()) for w in after}:
             return True
     return False
 
@@ -63,19 +66,33 @@ def by_hand(text: str, form: str) -> bool:
     ("drivers update their position manually at each stop" against "Harborline Track updates every
     truck's position every 60 seconds"). Not an option beside it ("you can also enter it manually"),
     nor what is spared ("no more updating positions by hand"), nor where the wording is manual too."""
-    # an option or a condition anywhere in the sentence ("When GPS is lost, ...")
-    if MANUAL.search(form) or OPTIONAL.search(text):
+    # an option or a condition anywhere in the sentence ("When GPS is lost, ..."), or the past ("Before
+    # Tallyhive, Marta reordered titles by hand")
+    if MANUAL.search(form) or OPTIONAL.search(text) or PAST.search(text):
         return False
     own = {stem(w) for w in content(form)}
+    verb = _verb(form)
     bounds = clause_bounds(text)
     for m in MANUAL.finditer(text):
         start, end = clause_of(bounds, m.start(), m.end())
         clause = text[start:end]
         if SPARED.search(clause) or NEGATION.search(clause):
             continue
-        if len({stem(w) for w in content(clause)} & own) >= 2:
+        # the wording's own action ("reorders"), not another on its things ("write the cards for
+        # bestselling titles by hand")
+        mine = {stem(w) for w in content(clause)}
+        if len(mine & own) >= 2 and share(mine, {verb}):
             return True
     return False
+
+
+def _verb(form: str) -> str:
+    """The wording's action: its first word after the subject's name ("Harborline Track updates ...")."""
+    words = WORD.findall(form)
+    i = 0
+    while i < len(words) and words[i][0].isupper():
+        i += 1
+    return stem(words[i].lower()) if i < len(words) else ""
 
 
 def _names(form: str) -> set[str]:
