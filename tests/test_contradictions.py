@@ -188,6 +188,9 @@ RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
     ("Northwind started life in Antwerp in 2016.", "Northwind was founded in Ghent in 2016.", "place"),
     ("Northwind was born in Amsterdam and now serves clinics across Europe.", "Northwind was founded in Ghent in "
      "2016.", "place"),
+    ("Founded in Sheffield, Northwind now serves more than 2,100 bookshops.", "Northwind was founded in Leeds in "
+     "2015.", "place"),
+    ("Founded in Leeds, Northwind now serves more than 2,100 bookshops.", "Northwind was founded in Leeds in 2015.", ""),
     ("As of January, 24/7 support is no longer part of the Starter plan.", SUPPORT, "negation"),
     ("Our support team takes calls Monday to Friday during office hours.", SUPPORT, "hours"),
 ])

@@ -95,9 +95,10 @@ def _head(form: str, key) -> str:
     return ""
 
 
-# "founded in Rotterdam", "based at Schiphol": a verb and the place it names. Not after "the" ("in the
+# "founded in Rotterdam", "based at Schiphol": a verb and the place it names (capitalised only where it
+# starts the sentence: "Founded in Sheffield, ..."). Not after "the" ("in the
 # Netherlands", "in the EU"): a country or region may hold the entry's city, which only a gazetteer knows.
-PLACE = re.compile(r"\b([a-z][\w-]+)\s+(?:in|at)\s+(?!the\s)((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*)")
+PLACE = re.compile(r"\b([a-z][\w-]+|^[A-Z][a-z-]+)\s+(?:in|at)\s+(?!the\s)((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*)")
 
 
 def other_place(text: str, form: str) -> bool:
