@@ -23,6 +23,7 @@ from brandlint.claims.detect import (
     clause_bounds,
     clause_of,
     share,
+    word_pattern,
     word_stems,
 )
 from brandlint.claims.opposites import MANUAL, by_hand, lacks, pending
@@ -35,24 +36,21 @@ USES_REACH = 5  # words before "with" where the wording's own verb is ("sign in 
 HOURS_REACH = 4  # words either side of an entry's "24/7" that say what is round the clock
 
 
-def _words(name: str) -> re.Pattern:
-    return re.compile(wordlists.alternation(WORDS[name]), re.I)
 
-
-RESTRICTIVE = _words("restrictive")
+RESTRICTIVE = word_pattern("restrictive")
 UNIVERSAL = re.compile(wordlists.alternation(WORDS["universal"]) + "|" + ROUND_CLOCK.pattern, re.I)
-REVERSAL = _words("reversal")
-REQUIREMENT = _words("requirement")
-USES = _words("uses")
-COMPARED = _words("compared")
-LIMITED_HOURS = _words("limited_hours")
-AVAILABILITY = _words("availability")
-OTHER_HOURS = _words("other_hours")
-BESIDE = _words("beside")
-NOT_SERVICE = _words("not_service")
-REPLACED = _words("replaced")
-DENIAL_FILLER = _words("denial_filler")
-AUDIENCE = _words("audience")
+REVERSAL = word_pattern("reversal")
+REQUIREMENT = word_pattern("requirement")
+USES = word_pattern("uses")
+COMPARED = word_pattern("compared")
+LIMITED_HOURS = word_pattern("limited_hours")
+AVAILABILITY = word_pattern("availability")
+OTHER_HOURS = word_pattern("other_hours")
+BESIDE = word_pattern("beside")
+NOT_SERVICE = word_pattern("not_service")
+REPLACED = word_pattern("replaced")
+DENIAL_FILLER = word_pattern("denial_filler")
+AUDIENCE = word_pattern("audience")
 # two alternatives an entry names: "in the EU or the US", "by phone and chat"
 ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:" + "|".join(WORDS["alternative_joins"])
                           + r")\s+)*([\w-]{2,})", re.I)

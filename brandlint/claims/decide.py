@@ -229,15 +229,14 @@ def _approved_words(text: str, entry: Entry, score: float, ranked, messaging: Me
     instead = messaging.entry(entry.use_instead) if entry.section == "retired" and entry.use_instead else None
     # the replacement's own figure, without all that only the retired claim said: "try it free for 14 days,
     # whether you run a one-vet practice or ..." is the 14-day trial, not "free forever for clinics with one vet"
+    only_retired = {w for w in own if not shares_words(w, instead.text)} if instead is not None else set()
     if instead is not None and any(f.same(e) for f in find_figures(text) for e in entry_figures(instead)):
-        only_retired = {w for w in own if not shares_words(w, instead.text)}
         missing = {w for w in only_retired if not share(word_stems(text), {w})}
         # its superlative is still said beside the new figure ("Europe's largest network, with 45,000 carriers")
         if missing and not superlatives(entry.text) & superlatives(text):
             return (f"it states the figure of the claim that replaced it ('{instead.id}') without what only the "
                     f"retired claim says ({', '.join(sorted(missing))})")
     if instead is not None and CHANGE.search(text) and not (UNIVERSAL.search(entry.text) and UNIVERSAL.search(text)):
-        only_retired = {w for w in own if not shares_words(w, instead.text)}
         # the same word, not one a prefix of the other: "every year" is not "everyone"
         new = {w for w in shared_words(text, instead.text)
                if len(w) >= NEW_WORD and w in word_stems(text) and not shares_words(w, entry.text)}

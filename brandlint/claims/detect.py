@@ -27,6 +27,11 @@ SHAPE_ROOM = 200  # characters a claim shape's own match may take
 REACH = 50  # characters after the subject ("Acme is", "we are") within which a superlative must stand
 
 
+def word_pattern(name: str) -> re.Pattern:
+    """One of claims.yaml's word lists as a case-insensitive pattern of whole words."""
+    return re.compile(wordlists.alternation(WORDS[name]), re.I)
+
+
 def _shape(fragments) -> re.Pattern:
     """Whole words on the left; on the right only where a fragment ends in a letter ("by 60%." ends in %)."""
     # one (?<!\w) for all: tested once per position, not once per fragment

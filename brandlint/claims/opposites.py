@@ -9,24 +9,21 @@ from __future__ import annotations
 import re
 
 from brandlint import wordlists
-from brandlint.claims.detect import NEGATION, STOP, WORDS, clause_bounds, clause_of, share
+from brandlint.claims.detect import NEGATION, STOP, WORDS, clause_bounds, clause_of, share, word_pattern
 from brandlint.claims.phrases import WORD, content, pairs, stem
 
 OBJECT_REACH = 4  # words after "with" / "without" that say what comes with it ("a 30-day free trial")
 PENDING_REACH = 8  # words after "working towards" that name what is not there yet
 
 
-def _words(name: str) -> re.Pattern:
-    return re.compile(wordlists.alternation(WORDS[name]), re.I)
 
-
-PENDING = _words("pending")
-STANDING = _words("standing")
-COMES_WITH = _words("comes_with")
-LACKS = _words("lacks")
-MANUAL = _words("manual")
-OPTIONAL = _words("optional")
-PAST = _words("past")
+PENDING = word_pattern("pending")
+STANDING = word_pattern("standing")
+COMES_WITH = word_pattern("comes_with")
+LACKS = word_pattern("lacks")
+MANUAL = word_pattern("manual")
+OPTIONAL = word_pattern("optional")
+PAST = word_pattern("past")
 SPARED = re.compile(wordlists.alternation(WORDS["requirement_cancel"] + WORDS["replaced"]) + "|n't", re.I)
 
 
@@ -71,7 +68,7 @@ def by_hand(text: str, form: str) -> bool:
     if MANUAL.search(form) or OPTIONAL.search(text) or PAST.search(text):
         return False
     own = {stem(w) for w in content(form)}
-    verb = _verb(form)
+    verb = _action(form)
     bounds = clause_bounds(text)
     for m in MANUAL.finditer(text):
         start, end = clause_of(bounds, m.start(), m.end())
@@ -86,23 +83,25 @@ def by_hand(text: str, form: str) -> bool:
     return False
 
 
-def _verb(form: str) -> str:
+def _action(form: str) -> str:
     """The wording's action: its first word after the subject's name ("Harborline Track updates ...")."""
-    words = WORD.findall(form)
-    i = 0
-    while i < len(words) and words[i][0].isupper():
-        i += 1
-    return stem(words[i].lower()) if i < len(words) else ""
+    rest = _after_subject(form)
+    return stem(rest[0].lower()) if rest else ""
 
 
 def _names(form: str) -> set[str]:
     """The capitalised words of the wording after its subject's ("SOC", "Type", "II" in "Harborline is
     SOC 2 Type II certified"): what a standing is named by."""
+    return {w.lower() for w in _after_subject(form) if w[0].isupper() and w.lower() not in STOP}
+
+
+def _after_subject(form: str) -> list[str]:
+    """The wording's words after the capitalised run it starts with (its subject's name)."""
     words = WORD.findall(form)
     i = 0
     while i < len(words) and words[i][0].isupper():
         i += 1
-    return {w.lower() for w in words[i:] if w[0].isupper() and w.lower() not in STOP}
+    return words[i:]
 
 
 def _objects(text: str, cue: re.Pattern) -> frozenset:

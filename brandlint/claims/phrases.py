@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from brandlint import wordlists
-from brandlint.claims.detect import PLAIN, STOP, SUPERLATIVE_WORD, WORDS, superlatives
+from brandlint.claims.detect import PLAIN, STOP, SUPERLATIVE_WORD, WORDS, superlatives, word_pattern
 from brandlint.claims.quantities import TIME_UNITS
 from brandlint.figures import ROUND_CLOCK, find_figures
 
@@ -16,7 +16,7 @@ WORD = re.compile(r"[\w-]+")
 ROUND_STEM = "roundt"  # round-the-clock in any spelling, as a word of `pairs`
 KEY_REACH = 2  # content words after a figure or superlative that say what it qualifies
 CHOICE = re.compile(wordlists.alternation(WORDS["choice"]), re.I)
-ORIGIN = re.compile(wordlists.alternation(WORDS["origin"]), re.I)
+ORIGIN = word_pattern("origin")
 WEAK = re.compile(wordlists.alternation(WORDS["weak_superlative"]) + "$", re.I)
 
 
