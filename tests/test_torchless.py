@@ -60,7 +60,7 @@ def test_first_check_exports_the_model_and_says_so(tmp_path):
     assert done.stderr.splitlines()[0] == (f"brandlint: first use of the embedding model: exporting {source_dir()} "
                                            f"to {target} (once, about a minute)")
     assert "BL203" in done.stdout
-    assert sorted((target).iterdir()) == [target / "manifest.json", target / "model.onnx", target / "tokenizer.json"]
+    assert sorted(p.name for p in target.iterdir()) == ["manifest.json", "model.data", "model.onnx", "tokenizer.json"]
 
 
 def test_without_the_model_package_check_says_what_to_run(tmp_path):
@@ -140,4 +140,4 @@ def test_model_export_writes_the_folder(tmp_path, monkeypatch):
     target = tmp_path / "models" / "all-MiniLM-L6-v2-onnx"
     assert result.exit_code == 0
     assert result.stderr == f"wrote {target}\n"
-    assert sorted(p.name for p in target.iterdir()) == ["manifest.json", "model.onnx", "tokenizer.json"]
+    assert sorted(p.name for p in target.iterdir()) == ["manifest.json", "model.data", "model.onnx", "tokenizer.json"]

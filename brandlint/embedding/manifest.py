@@ -9,9 +9,10 @@ import os
 from pathlib import Path
 
 # Bump when the graph or the folder layout changes: a folder written with another value is stale.
-FORMAT = 1
+FORMAT = 2  # 2: the weights in their own file (WEIGHTS), which onnxruntime maps into memory
 MANIFEST = "manifest.json"
 MODEL = "model.onnx"
+WEIGHTS = "model.data"
 TOKENIZER = "tokenizer.json"
 
 

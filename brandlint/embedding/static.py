@@ -77,7 +77,8 @@ class StaticEncoder:
             from brandlint.embedding.runtime import load_tokenizer
 
             self._tokenizer = load_tokenizer(self.folder, self.max_seq_length)
-            self._table = np.load(self.folder / self.info["file"])
+            # mapped, not read: a run touches only the rows of the tokens it meets
+            self._table = np.load(self.folder / self.info["file"], mmap_mode="r")
         return self._table, self._tokenizer
 
     def encode(self, texts: list[str]):
