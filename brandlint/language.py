@@ -55,6 +55,7 @@ class Language:
         self.stats = {"embedded": 0, "cached": 0}
         self.notice = None
         self.threads = None  # onnxruntime's threads: one per core, or 1 in a worker process (one per core)
+        self._model_id = None
 
     def __getstate__(self):
         return {"settings": (self.model_name, self.spacy_model, self.allow_download, self.cache_enabled,
@@ -197,7 +198,15 @@ class Language:
         return self._encoder
 
     def model_id(self) -> str:
-        return self.encoder().model_id
+        """Read from the export's manifest, without loading onnxruntime: a run whose sentences are all in
+        the embedding cache never needs it."""
+        if self._model_id is None:
+            from brandlint.embedding.manifest import read_manifest
+            from brandlint.embedding.runtime import model_id
+
+            manifest = read_manifest(self.folder())
+            self._model_id = model_id(manifest) if manifest else self.encoder().model_id
+        return self._model_id
 
     def embed(self, texts: list[str]):
         """Unit-length vectors for texts, from the cache where possible; one encode call for the rest."""
