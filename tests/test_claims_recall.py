@@ -6,9 +6,10 @@ The real pipeline and model against a messaging the test writes."""
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 from test_claims import concise, own_messaging
 
-from brandlint.claims.detect import shares_words
+from brandlint.claims.detect import shares_words, superlatives
 from brandlint.claims.phrases import says_key
 
 QUAYSIDE = """company: Quayside
@@ -199,3 +200,72 @@ def test_an_approved_entry_backs_only_what_it_says(project):
 ])
 def test_a_compound_shares_its_parts(text, form, shares):
     assert shares_words(text, form) == shares
+
+
+TIDEMARK = """company: Tidemark
+facts:
+  marina-count:
+    text: More than 1,200 marinas take berth bookings with Tidemark.
+    figure: 1,200
+    previously: [600, 900]
+  go-live:
+    text: Marinas go live on Tidemark Dock in under 3 days.
+    figure: 3 days
+  payments:
+    text: Tidemark Dock connects to more than 40 payment providers.
+    figure: 40
+terms:
+  - use: Tidemark Dock
+    case_sensitive: true
+"""
+
+
+def test_a_figure_is_the_entrys_by_the_words_around_it(project):
+    """A bullet or headline without the product's name states a fact's figure by the fact's own words: a
+    count before the same two words is the entry's quantity, and one of its old values counting the same
+    thing is stale, however far the embedding puts the short line. A duration after the entry's own words
+    is its quantity too; "most marinas" counts, it claims no superlative; other hours are another quantity."""
+    own_messaging(project, TIDEMARK)
+    (project / "post.md").write_text(
+        "Go live on Tidemark Dock in 24 hours.\n\n"
+        "Connects to 60+ payment providers.\n\n"
+        "Trusted by 600+ marinas.\n\n"
+        "Most marinas go live on Tidemark Dock within two weeks.\n\n"
+        "The harbour office answers calls within 10 minutes.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL203 [error] '24 hours' does not match fact 'go-live' (3 days). Approved: Marinas go live on "
+        "Tidemark Dock in under 3 days.",
+        "post.md:3:1: BL203 [error] '60+' does not match fact 'payments' (40). Approved: Tidemark Dock connects to "
+        "more than 40 payment providers.",
+        "post.md:5:1: BL202 [error] '600+' is out of date for 'marina-count': the current figure is 1,200. Approved: "
+        "More than 1,200 marinas take berth bookings with Tidemark.",
+        "post.md:7:1: BL203 [error] 'two weeks' does not match fact 'go-live' (3 days). Approved: Marinas go live on "
+        "Tidemark Dock in under 3 days."]
+
+
+def test_another_facts_figure_is_not_a_mismatch_by_words(project):
+    """Real ubuntu.com lines against the benchmark's messaging (in the repository): "a 5-year security
+    maintenance commitment" is the 5 years of standard support, not a mismatch of Pro's 15 years of
+    security maintenance; the retired ten-year maximum and an old package count are found by their words."""
+    own_messaging(project, (ROOT / "benchmarks" / "messaging" / "ubuntu-com" / "messaging.yaml").read_text("utf-8"))
+    (project / "post.md").write_text(
+        "Ubuntu LTS gained popularity due to a 5-year security maintenance commitment for the operating system.\n\n"
+        "Benefit from 10 years of security maintenance with automated security patches at scale.\n\n"
+        "This includes core ROS libraries, the underlying Ubuntu system and more than 23,000 packages from the "
+        "Ubuntu Universe repository.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:3:1: BL201 [error] Retired claim 'ten-year-maximum' (retired 2024-02-01, similarity 0.67); say "
+        "instead: Ubuntu Pro gives up to 15 years of security maintenance for each Ubuntu LTS release.",
+        "post.md:5:1: BL202 [error] '23,000' is out of date for 'pro-packages': the current figure is 36,000. "
+        "Approved: Ubuntu Pro expands security maintenance to more than 36,000 packages."]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Most customers go live on Harborline Dispatch within two weeks.", set()),
+    ("Most of our clinics book online.", set()),
+    ("Our most popular plans include phone support.", {"most popular"}),
+    ("The most famous vets use it.", {"most famous"}),
+    ("Tidemark is the most secure berth platform.", {"safest"}),
+])
+def test_most_as_a_quantifier_is_no_superlative(text, found):
+    assert superlatives(text) == found

@@ -12,6 +12,7 @@ from brandlint.claims.contradict import cue, narrows, offers_choice
 from brandlint.claims.decide import ABOUT_US, COSTLY, decide
 from brandlint.claims.detect import claim_after_lead_in, covers, denegate, negated, signal
 from brandlint.claims.phrases import says_key
+from brandlint.claims.quantities import states_figure_of
 from brandlint.figures import ROUND_CLOCK
 
 TOP_K = 5
@@ -128,9 +129,11 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         # ... nor a sentence of office hours against an entry's 24/7 or one that says a prohibited or
         # retired claim in its words or by its figure or superlative: all are evidence by their words,
         # far from the entry as the static model may put them
+        figured = [e for e in messaging.entries if e.figure or e.previously]
         near = [i for i, r in enumerate(ranked) if r and (
             r[0][1] >= STATIC_FLOOR
             or narrows(claims[i][0].text, approved)
+            or any(states_figure_of(claims[i][0].text, e) for e in figured)
             or any(covers(claims[i][0].text, form) for form in costly)
             or (ABOUT_US in claims[i][1].reasons and any(says_key(claims[i][0].text, form) for form in prohibited)))]
     if near:

@@ -54,6 +54,12 @@ class Verdict:
     message: dict  # fields for the rule's message template
 
 
+def _anothers(figures, entry: Entry, messaging: Messaging) -> bool:
+    """Some figure is the current figure of another fact or message."""
+    return any(f.same(e) for other in messaging.entries if other is not entry and other.section in ("fact", "message")
+               for e in entry_figures(other) for f in figures)
+
+
 def _compares(text: str) -> bool:
     return bool(superlatives(text) or SHAPES["comparison"].search(text) or SHAPES["superiority"].search(text))
 
@@ -75,6 +81,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
     candidates, denies = [], False
     adjusted: dict[str, float] = {}  # each entry's score after the name and attribute penalties
     for entry, score in ranked if near else ():
+        unbacked = False
         own = names_in(entry.text, names)
         if own and sentence_names and not (own & sentence_names):
             score -= t["other_name"]
@@ -83,7 +90,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
             score -= t["other_attribute"]
         # ... and an approved entry with no superlative backs none ("the fastest booking platform" is not
         # "more than 3,400 clinics take bookings")
-        elif strong_best and not entry_best and entry.section in ("fact", "message"):
+        elif (unbacked := strong_best and not entry_best and entry.section in ("fact", "message")):
             score -= t["other_attribute"]
         adjusted[entry.id] = score
         efigs = entry_figures(entry)
@@ -96,9 +103,16 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
         # (round-the-clock is a figure too, but "24/7" is said of many things: it lowers nothing)
         if efigs and any(f.unit and f.unit not in ("s", "24/7") for f in comparable):
             needed = min(needed, t["figure_match"])
-        # ... and so does a bare count of the entry's own thing at one of its old values ("more than
-        # 1,500 shippers" against "more than 2,800 shippers", once 1,500): a stale figure by its words
+        # A bare count of the entry's own thing at one of its old values ("1,800+ veterinary practices"
+        # against "more than 3,400 veterinary clinics", once 1,800) is a stale figure by its words alone
         elif entry.previously and any(old_count(text, f, entry, efigs) for f in comparable):
+            needed = min(needed, t["narrowing"])
+        # ... and a duration or a count after or before the entry's own words is the entry's quantity ("go
+        # live on Pawmark Book in 24 hours" against "clinics go live on Pawmark Book in under 2 days")
+        # (not when the sentence also claims a superlative the entry lacks, nor with another entry's figure:
+        # "a 5-year security maintenance commitment" is the 5 years of standard support, not 15 of Pro)
+        elif efigs and not unbacked and (counted := [f for f in comparable if f.unit in ("s", "")]) \
+                and same_words(text, counted, entry.text, efigs) and not _anothers(counted, entry, messaging):
             needed = min(needed, t["figure_match"])
         # ... and a sentence in most of a prohibited or retired claim's own words says it, whatever the
         # rest of a long sentence or a heading's brevity does to the embedding

@@ -127,6 +127,7 @@ def signal(text: str, names: list[str]) -> Signal:
 CONTRAST = re.compile(wordlists.alternation(WORDS["contrast"]), re.I)
 SUPERLATIVE_WORD = re.compile(wordlists.alternation(WORDS["superlative_word"]), re.I)
 NOT_SUPERLATIVE = set(WORDS["not_superlative"])
+QUANTIFIER_MOST = re.compile(WORDS["quantifier_most"], re.I)
 # each word of a group stands for the group's first ("biggest" -> "largest"); multi-word ones as written
 _SAME_SUPERLATIVE = {" ".join(re.sub(r"\\s\+", " ", w).split()): group[0] for group in WORDS["same_superlative"]
                      for w in group}
@@ -250,7 +251,8 @@ def negated_about(text: str, form: str) -> bool:
 def superlatives(text: str) -> set[str]:
     """The attribute a superlative claims ("fastest", "most secure"): two claims about different
     attributes are different claims, however alike their embeddings."""
-    found = {" ".join(m.group(0).lower().split()) for m in SUPERLATIVE_WORD.finditer(text)}
+    found = {" ".join(m.group(0).lower().split()) for m in SUPERLATIVE_WORD.finditer(text)
+             if not QUANTIFIER_MOST.fullmatch(m.group(0))}
     return {_SAME_SUPERLATIVE.get(w, w) for w in found - NOT_SUPERLATIVE}
 
 

@@ -147,6 +147,20 @@ def old_count(text: str, figure: Figure, entry: Entry, efigs) -> bool:
     return _next_words(text, figure) in counted
 
 
+def states_figure_of(text: str, entry: Entry) -> bool:
+    """The sentence states a figure of the entry's quantity by the entry's own words: the same words
+    around it ("connects to 25+ practice-management systems" against "more than 20 practice-management
+    systems"), or one of its old values counting the same thing. Evidence by words, which a bullet or a
+    headline without the product's name gives and the embedding may not."""
+    efigs = entry_figures(entry)
+    if not efigs or not any(c.isdigit() for c in text):
+        return False
+    comparable = [f for f in find_figures(text) if not f.year_like and any(same_quantity(text, f, entry.text, e)
+                                                                           for e in efigs)]
+    return bool(comparable) and (same_words(text, comparable, entry.text, efigs)
+                                 or (bool(entry.previously) and any(old_count(text, f, entry, efigs) for f in comparable)))
+
+
 def same_year_fact(text: str, entry_text: str, efigs) -> list[Figure]:
     """A year, when the entry's fact is a year, stated after the same three words ("Harborline was
     founded in Rotterdam in 2011" against "... founded in Rotterdam in 2013"): a year after other words
