@@ -81,16 +81,14 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
     candidates, denies = [], False
     adjusted: dict[str, float] = {}  # each entry's score after the name and attribute penalties
     for entry, score in ranked if near else ():
-        unbacked = False
         own = names_in(entry.text, names)
         if own and sentence_names and not (own & sentence_names):
             score -= t["other_name"]
         entry_best = superlatives(entry.text)
-        if entry_best and sentence_best and not (entry_best & sentence_best):
-            score -= t["other_attribute"]
-        # ... and an approved entry with no superlative backs none ("the fastest booking platform" is not
-        # "more than 3,400 clinics take bookings")
-        elif (unbacked := strong_best and not entry_best and entry.section in ("fact", "message")):
+        # an approved entry with no superlative backs none ("the fastest booking platform" is not "more
+        # than 3,400 clinics take bookings")
+        unbacked = bool(strong_best) and not entry_best and entry.section in ("fact", "message")
+        if (entry_best and sentence_best and not (entry_best & sentence_best)) or unbacked:
             score -= t["other_attribute"]
         adjusted[entry.id] = score
         efigs = entry_figures(entry)

@@ -155,10 +155,11 @@ def states_figure_of(text: str, entry: Entry) -> bool:
     efigs = entry_figures(entry)
     if not efigs or not any(c.isdigit() for c in text):
         return False
-    comparable = [f for f in find_figures(text) if not f.year_like and any(same_quantity(text, f, entry.text, e)
-                                                                           for e in efigs)]
-    return bool(comparable) and (same_words(text, comparable, entry.text, efigs)
-                                 or (bool(entry.previously) and any(old_count(text, f, entry, efigs) for f in comparable)))
+    comparable = [f for f in find_figures(text)
+                  if not f.year_like and any(same_quantity(text, f, entry.text, e) for e in efigs)]
+    if not comparable:
+        return False
+    return same_words(text, comparable, entry.text, efigs) or any(old_count(text, f, entry, efigs) for f in comparable)
 
 
 def same_year_fact(text: str, entry_text: str, efigs) -> list[Figure]:
