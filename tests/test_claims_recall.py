@@ -269,3 +269,47 @@ def test_another_facts_figure_is_not_a_mismatch_by_words(project):
 ])
 def test_most_as_a_quantifier_is_no_superlative(text, found):
     assert superlatives(text) == found
+
+
+KESTREL = """company: Kestrel
+facts:
+  founded:
+    text: Kestrel was founded in Leeds in 2018.
+    figure: 2018
+  homes:
+    text: More than 900 care homes plan their shifts with Kestrel Rota.
+    figure: 900
+prohibited:
+  cheapest:
+    text: Kestrel Rota is the cheapest rota software for care homes.
+    reason: Price comparisons need Legal review.
+retired:
+  free-small-homes:
+    text: Kestrel Rota is free forever for care homes with ten beds or fewer.
+    retired_on: 2026-01-01
+terms:
+  - use: Kestrel Rota
+    case_sensitive: true
+"""
+
+
+def test_where_we_began_rivals_denied_and_talking_points(project):
+    """Where we began has one answer, so another place after "started life in" contradicts the founding
+    fact below the match score; "you won't find one that costs less" asserts the prohibited superlative
+    (a "not" of our own comparison still denies it); a talking point is a claim even in words that make
+    none. Quiet: the founding place beside an office elsewhere, and a "nobody" about something else."""
+    own_messaging(project, KESTREL)
+    (project / "post.md").write_text(
+        "Kestrel started life in Manchester and now plans shifts across the UK.\n\n"
+        "You won't find rota software for care homes that costs less than Kestrel Rota.\n\n"
+        "Remind managers that rota plans stay free for homes with ten beds or fewer.\n\n"
+        "Kestrel was founded in Leeds, and it opened an office in Bristol in 2024.\n\n"
+        "Kestrel Rota is not cheaper than a paper rota, but it saves your managers hours.\n\n"
+        "Nobody was born in a rota, and nobody should spend their Sunday on one.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL204 [error] This contradicts approved message 'founded' (similarity 0.72). Approved: "
+        "Kestrel was founded in Leeds in 2018.",
+        "post.md:3:1: BL200 [error] This says what prohibited claim 'cheapest' says (similarity 0.90): Price "
+        "comparisons need Legal review.",
+        "post.md:5:1: BL201 [error] Retired claim 'free-small-homes' (retired 2026-01-01, similarity 0.76); remove "
+        "it (no replacement is approved)"]

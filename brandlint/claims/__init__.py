@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from brandlint.claims.contradict import cue, narrows, offers_choice
 from brandlint.claims.decide import ABOUT_US, COSTLY, decide
-from brandlint.claims.detect import claim_after_lead_in, covers, denegate, negated, signal
+from brandlint.claims.detect import TALKING_POINT, claim_after_lead_in, covers, denegate, negated, signal
 from brandlint.claims.phrases import says_key
 from brandlint.claims.quantities import states_figure_of
 from brandlint.figures import ROUND_CLOCK
@@ -106,7 +106,7 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
     for s, sig in found:
         # a sentence that narrows something ("support is available only during business hours") may
         # contradict a fact or message without naming us
-        if sig.strength > 0 or cue(s.text, universal=choices):
+        if sig.strength > 0 or cue(s.text, universal=choices) or TALKING_POINT.match(s.text):
             claims.append((s, sig))
             forms.append(_forms(s.text))
             for clause, clause_sig in _claim_clauses(document, starts, s, known):

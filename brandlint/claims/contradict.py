@@ -120,6 +120,9 @@ def narrows(text: str, forms) -> str:
         # named as the wording names its standing ("our first SOC 2 Type II audit")
         if pending(text, form):
             return "pending"
+        # where we began has one answer: "born in Amsterdam" against "founded in Ghent"
+        if other_place(text, form, origin_only=True):
+            return "place"
         shared = pairs(text) & pairs(form)
         if not shared:
             continue

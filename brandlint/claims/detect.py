@@ -43,7 +43,9 @@ def _shape(fragments) -> re.Pattern:
 AFTER_SUBJECT = {"superlative", "ranking", "comparison"}
 SHAPES = {shape: _shape(fragments) for shape, fragments in WORDS["claim_shapes"].items()}
 NOT_OWN = re.compile(wordlists.alternation(WORDS["not_own_claim"]), re.I)
-LEAD_IN = re.compile(r"^(?:" + "|".join(WORDS["lead_in"]) + ")", re.I)
+_TALKING = "(?:" + wordlists.alternation(WORDS["talking_point"]) + r")\s+(?:[\w-]+\s+){0,3}?that\s+"
+TALKING_POINT = re.compile(r"^\W*" + _TALKING, re.I)
+LEAD_IN = re.compile(r"^(?:" + "|".join([*WORDS["lead_in"], _TALKING]) + ")", re.I)
 EXPLICIT_NEGATION = re.compile(wordlists.alternation(WORDS["explicit_negation"]) + r"|n't\b", re.I)
 
 
@@ -230,12 +232,18 @@ def shares_words(text: str, form: str) -> bool:
     return share(word_stems(text), word_stems(form, lower_only=True))
 
 
+# "nobody beats", "you won't find a tool that costs less", "no cheaper way": a negation of every rival
+# asserts the superlative, it denies nothing of ours
+_RIVALS = re.compile("|".join(f"(?:{p.pattern})" for p in (SHAPES["superiority"], SHAPES["comparison"])), re.I)
+
+
 def negated_about(text: str, form: str) -> bool:
     """An odd number of negations that bear on the entry's wording `form`, which decides whether a
     sentence says or denies a prohibited or retired claim: a negation counts unless it stands in another
     clause that shares no word with the entry ("..., and there's nothing to install")."""
     text = CONTRAST.sub(" ", text.translate(PLAIN))
     text = claim_after_lead_in(text) or text  # "Note for the webinar: nobody can hack into it" says it
+    text = _RIVALS.sub(lambda m: NEGATION.sub(lambda n: " " * len(n[0]), m[0]), text)
     bounds = clause_bounds(text)
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
     anchors = word_stems(NEGATION.sub(" ", form), lower_only=True)

@@ -101,16 +101,19 @@ def _head(form: str, key) -> str:
 PLACE = re.compile(r"\b([a-z][\w-]+|^[A-Z][a-z-]+)\s+(?:in|at)\s+(?!the\s)((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*)")
 
 
-def other_place(text: str, form: str) -> bool:
+def other_place(text: str, form: str, origin_only: bool = False) -> bool:
     """The sentence names another place where the wording names one after the same verb: "founded in
     Amsterdam" against "founded in Rotterdam". Not a place the wording names anywhere, nor one named
-    beside the wording's ("founded in Rotterdam, with an office in Berlin")."""
+    beside the wording's ("founded in Rotterdam, with an office in Berlin"). `origin_only`: only where
+    we began ("born in Amsterdam"), which has one answer; "based in" may have several."""
     text, form = text.translate(PLAIN), form.translate(PLAIN)
     if CHOICE.search(form):
         return False  # places to choose from are regions ("the EU or the US"): "Frankfurt" is one of them
     places = {_verb(m[1]): m[2] for m in PLACE.finditer(form)}
     lowered = text.lower()
     for m in PLACE.finditer(text):
+        if origin_only and _verb(m[1]) != "origin":
+            continue
         theirs = places.get(_verb(m[1]))
         if theirs and m[2].lower() not in form.lower() and theirs.lower() not in lowered:
             return True
