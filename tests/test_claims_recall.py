@@ -283,6 +283,9 @@ prohibited:
   cheapest:
     text: Kestrel Rota is the cheapest rota software for care homes.
     reason: Price comparisons need Legal review.
+messages:
+  magic-link:
+    text: Carers sign in to the Kestrel Rota app with a magic link, without a password.
 retired:
   free-small-homes:
     text: Kestrel Rota is free forever for care homes with ten beds or fewer.
@@ -313,3 +316,17 @@ def test_where_we_began_rivals_denied_and_talking_points(project):
         "comparisons need Legal review.",
         "post.md:5:1: BL201 [error] Retired claim 'free-small-homes' (retired 2026-01-01, similarity 0.76); remove "
         "it (no replacement is approved)"]
+
+
+def test_doing_it_another_way(project):
+    """Where a message names its way of signing in and rules another out, signing in another way contradicts
+    it, below the match score; not the message's way beside another, an option, nor a code in another clause."""
+    own_messaging(project, KESTREL)
+    (project / "post.md").write_text(
+        "Kestrel Rota texts carers a one-time code to log in.\n\n"
+        "Carers sign in to the Kestrel Rota app with a magic link instead of a code.\n\n"
+        "Carers can also sign in to the Kestrel Rota app with a fingerprint.\n\n"
+        "Sign in to Kestrel Rota and scan the QR code on the ward door.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL204 [error] This contradicts approved message 'magic-link' (similarity 0.71). Approved: "
+        "Carers sign in to the Kestrel Rota app with a magic link, without a password."]

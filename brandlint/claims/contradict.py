@@ -26,7 +26,7 @@ from brandlint.claims.detect import (
     word_pattern,
     word_stems,
 )
-from brandlint.claims.opposites import MANUAL, by_hand, lacks, pending
+from brandlint.claims.opposites import MANUAL, by_hand, lacks, other_means, pending
 from brandlint.claims.phrases import CHOICE, ROUND_STEM, WORD, content, other_place, pairs, stem
 from brandlint.figures import ROUND_CLOCK, find_figures
 
@@ -57,7 +57,7 @@ ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:" + "|".j
 OR = re.compile(r"\bor\b", re.I)
 # How a sentence narrows an entry, each evidence from the match score (a "not" needs a closer one);
 # `narrows` says which of them are evidence from further away
-NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual", "place"})
+NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual", "place", "means"})
 REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(WORDS["requirement_cancel"])
                                 + r"|n't)(?:\s+the)?\s*$", re.I)
 # the clause of a list: a requirement reaches past "and" ("with their email address and password")
@@ -100,6 +100,8 @@ def contradicts(text: str, form: str) -> str:
         return "subset"
     if other_place(text, form):
         return "place"
+    if other_means(text, form):
+        return "means"
     return ""
 
 
@@ -123,6 +125,9 @@ def narrows(text: str, forms) -> str:
         # where we began has one answer: "born in Amsterdam" against "founded in Ghent"
         if other_place(text, form, origin_only=True):
             return "place"
+        # what the wording does another way, where it names its way and rules another out
+        if other_means(text, form):
+            return "means"
         shared = pairs(text) & pairs(form)
         if not shared:
             continue

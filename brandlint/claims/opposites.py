@@ -2,7 +2,8 @@
 we have ("preparing for our first SOC 2 Type II audit" against "SOC 2 Type II certified"), without what
 it says comes with ("comes without a free trial" against "comes with a 30-day free trial"), and by
 hand what it says is done for you ("drivers update their position manually" against "Harborline Track
-updates every truck's position"). Word lists in brandlint/data/claims.yaml."""
+updates every truck's position"), or another way than the one it names ("a one-time SMS code to sign in"
+against "sign in with a passkey, without a password"). Word lists in brandlint/data/claims.yaml."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ LACKS = word_pattern("lacks")
 MANUAL = word_pattern("manual")
 OPTIONAL = word_pattern("optional")
 PAST = word_pattern("past")
+REPLACED_OR_COMPARED = re.compile(wordlists.alternation(WORDS["replaced"] + WORDS["compared"]), re.I)
+MEANS = [(re.compile(wordlists.alternation(way["topic"]), re.I),
+          [re.compile(wordlists.alternation(group), re.I) for group in way["groups"]])
+         for way in WORDS["means"].values()]
+MEANS_REACH = 8  # words between the thing done ("to sign in") and the way it is done ("a one-time SMS code")
 SPARED = re.compile(wordlists.alternation(WORDS["requirement_cancel"] + WORDS["replaced"]) + "|n't", re.I)
 
 
@@ -115,3 +121,45 @@ def _objects(text: str, cue: re.Pattern) -> frozenset:
         words = [stem(w) for w in content(after)]
         found |= pairs(after) if len(words) > 1 else {frozenset(words)} if words else set()
     return frozenset(found)
+
+
+def other_means(text: str, form: str) -> bool:
+    """The sentence does what the wording does another way, where the wording names its way and rules
+    another out: "sends drivers a one-time SMS code to sign in" against "sign in with a passkey, without a
+    password". Not beside the wording's way ("with a passkey instead of a code"), nor as an option ("can
+    also sign in with a code"), nor where the wording names a way without ruling one out ("integrates
+    with Slack" leaves room for others)."""
+    if OPTIONAL.search(text):
+        return False
+    for topic, groups in MEANS:
+        if not topic.search(form):
+            continue
+        own, excluded = _ways(form, groups, topic, reach=None)
+        if not own or not excluded:
+            continue
+        said, _ = _ways(text, groups, topic)
+        if said and not said & own:
+            return True
+    return False
+
+
+def _ways(text: str, groups, topic, reach: int | None = MEANS_REACH) -> tuple[set[int], set[int]]:
+    """The ways (group indexes) the text says a thing is done, and those it rules out ("without a
+    password", "no password", "instead of a code", "than a password"). With `reach`, only a way in the
+    clause of the thing done, a few words from it."""
+    bounds = clause_bounds(text)
+    done = list(topic.finditer(text))
+    said: set[int] = set()
+    ruled_out: set[int] = set()
+    for i, group in enumerate(groups):
+        for m in group.finditer(text):
+            clause = clause_of(bounds, m.start(), m.end())
+            if reach is not None and not any(
+                    clause_of(bounds, d.start(), d.end()) == clause
+                    and len(WORD.findall(text[min(d.end(), m.end()):max(d.start(), m.start())])) <= reach
+                    for d in done):
+                continue
+            start = clause[0]
+            before = " ".join(WORD.findall(text[start:m.start()])[-3:])
+            (ruled_out if NEGATION.search(before) or REPLACED_OR_COMPARED.search(before) else said).add(i)
+    return said, ruled_out
