@@ -286,6 +286,8 @@ prohibited:
 messages:
   magic-link:
     text: Carers sign in to the Kestrel Rota app with a magic link, without a password.
+  data-location:
+    text: Care homes choose whether their rota data is stored in the UK or the EU.
 retired:
   free-small-homes:
     text: Kestrel Rota is free forever for care homes with ten beds or fewer.
@@ -330,3 +332,18 @@ def test_doing_it_another_way(project):
     assert concise("post.md", "--select", "claims") == [
         "post.md:1:1: BL204 [error] This contradicts approved message 'magic-link' (similarity 0.71). Approved: "
         "Carers sign in to the Kestrel Rota app with a magic link, without a password."]
+
+
+def test_a_denial_said_of_whom_an_entry_speaks_of(project):
+    """A sentence that names none of us is still about us when its subject is whom an approved entry speaks
+    of ("Care homes choose ..."): its denial of the entry's own verb contradicts it, however far the
+    embedding puts it ("another" says nothing of what is denied). Not a denial said of someone else, and
+    not one in other words ("pick" is not "choose": a known limit)."""
+    own_messaging(project, KESTREL)
+    (project / "post.md").write_text(
+        "Care homes cannot pick another country for their rota data.\n\n"
+        "Homes cannot choose another country for their rota data.\n\n"
+        "Residents cannot choose their carers, but they can ask for a change.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:3:1: BL204 [error] This contradicts approved message 'data-location' (similarity 0.56). Approved: "
+        "Care homes choose whether their rota data is stored in the UK or the EU."]

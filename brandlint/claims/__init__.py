@@ -10,7 +10,16 @@ from dataclasses import dataclass
 
 from brandlint.claims.contradict import cue, narrows, offers_choice
 from brandlint.claims.decide import ABOUT_US, COSTLY, decide
-from brandlint.claims.detect import TALKING_POINT, claim_after_lead_in, covers, denegate, negated, signal
+from brandlint.claims.detect import (
+    EXPLICIT_NEGATION,
+    TALKING_POINT,
+    claim_after_lead_in,
+    covers,
+    denegate,
+    negated,
+    signal,
+    word_stems,
+)
 from brandlint.claims.phrases import says_key
 from brandlint.claims.quantities import states_figure_of
 from brandlint.figures import ROUND_CLOCK
@@ -101,12 +110,16 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
     known = names(messaging)
     found = [(s, signal(s.text, known)) for s in sentences(document, language)]
     choices = any(offers_choice((e.text, *e.variants)) for e in messaging.entries if e.section in ("fact", "message"))
+    subjects = _subjects(messaging, known)
     claims, forms = [], []
     starts = [b.start for b in document.blocks]  # in source order
     for s, sig in found:
         # a sentence that narrows something ("support is available only during business hours") may
         # contradict a fact or message without naming us
-        if sig.strength > 0 or cue(s.text, universal=choices) or TALKING_POINT.match(s.text):
+        # ... and so may a denial said of whom an approved entry speaks of ("Customers cannot choose
+        # another region" against "Customers choose whether ...")
+        if sig.strength > 0 or cue(s.text, universal=choices) or TALKING_POINT.match(s.text) \
+                or (EXPLICIT_NEGATION.search(s.text) and _subject(s.text) & subjects):
             claims.append((s, sig))
             forms.append(_forms(s.text))
             for clause, clause_sig in _claim_clauses(document, starts, s, known):
@@ -142,6 +155,23 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
             ranked[i] = exact[i]
     near_set = set(near)
     return [(s, sig, r, i in near_set) for i, ((s, sig), r) in enumerate(zip(claims, ranked))]
+
+
+def _subject(text: str) -> frozenset[str]:
+    """The stem of a plural among a sentence's first two words, where its subject stands ("Customers
+    choose", "Pet owners sign in"); none for "More than 4,000 companies" or "Every plan"."""
+    words = [w for w in text.split()[:2] if w.isalpha() and w.endswith("s") and not w.endswith("ss")]
+    return word_stems(words[0]) if words else frozenset()
+
+
+def _subjects(messaging, known) -> frozenset[str]:
+    """Whom the approved entries speak of, where an entry starts with no name of ours ("Customers choose
+    whether ...", "Drivers sign in ..."): a sentence about them is about us."""
+    found: set[str] = set()
+    for e in messaging.entries:
+        if e.section in ("fact", "message") and not any(e.text.startswith(n) for n in known):
+            found |= _subject(e.text)
+    return frozenset(found)
 
 
 # Where a sentence that carries two claims divides: "Half of the Fortune 500 run on Acme Cloud, and

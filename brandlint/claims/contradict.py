@@ -162,7 +162,7 @@ def _denies_shared(text: str, form: str) -> bool:
         start, end = clause_of(bounds, m.start(), m.end())
         after = [w for w in WORD.findall(text[m.end():min(end, m.end() + 200)]) if not DENIAL_FILLER.fullmatch(w)]
         denied = [stem(w) for w in content(" ".join(after[:NEGATION_REACH]))]
-        if not denied or not set(denied) <= own or len(denied[0]) < 4 or UNIVERSAL.fullmatch(denied[0]):
+        if not denied or denied[0] not in own or len(denied[0]) < 4 or UNIVERSAL.fullmatch(denied[0]):
             continue
         shared = pairs(text[start:end]) & pairs(form)
         # ... or a pair that is all the denial bears on ("doesn't offer a free trial"), not itself a
