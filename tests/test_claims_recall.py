@@ -284,6 +284,9 @@ prohibited:
     text: Kestrel Rota is the cheapest rota software for care homes.
     reason: Price comparisons need Legal review.
 messages:
+  support-247:
+    text: Every Kestrel plan includes 24/7 support from our rota team by phone and chat.
+    figure: 24/7
   magic-link:
     text: Carers sign in to the Kestrel Rota app with a magic link, without a password.
   data-location:
@@ -347,3 +350,19 @@ def test_a_denial_said_of_whom_an_entry_speaks_of(project):
     assert concise("post.md", "--select", "claims") == [
         "post.md:3:1: BL204 [error] This contradicts approved message 'data-location' (similarity 0.56). Approved: "
         "Care homes choose whether their rota data is stored in the UK or the EU."]
+
+
+def test_support_at_some_hours_only(project):
+    """Office hours with an "only" that closes the sentence in a clause of its own, and other hours at which
+    the support line is closed, contradict round-the-clock support; an office open on weekdays beside a
+    support line that never closes does not, nor does an office closed at weekends."""
+    own_messaging(project, KESTREL)
+    (project / "post.md").write_text(
+        "Phone the support line Monday to Friday, during office hours only.\n\n"
+        "Out of hours and at weekends, the support line is closed.\n\n"
+        "Our office in Leeds is open Monday to Friday, and the support line never closes.\n\n"
+        "The Leeds office is closed at weekends.\n", encoding="utf-8")
+    approved = "Approved: Every Kestrel plan includes 24/7 support from our rota team by phone and chat."
+    assert concise("post.md", "--select", "claims") == [
+        f"post.md:1:1: BL204 [error] This contradicts approved message 'support-247' (similarity 0.37). {approved}",
+        f"post.md:3:1: BL204 [error] This contradicts approved message 'support-247' (similarity 0.39). {approved}"]

@@ -12,19 +12,31 @@ from functools import lru_cache
 
 from brandlint import wordlists
 from brandlint.claims.detect import (
-    CLAUSE_END,
     CONTRAST,
     EXPLICIT_NEGATION,
     NEGATION,
     NEGATION_REACH,
     PLAIN,
+    RESTRICTIVE,
     STOP,
+    UNIVERSAL,
     WORDS,
     clause_bounds,
     clause_of,
+    list_bounds,
     share,
     word_pattern,
     word_stems,
+)
+from brandlint.claims.hours import (
+    BESIDE,
+    CLOSED,
+    LIMITED_HOURS,
+    OTHER_HOURS,
+    around,
+    around_words,
+    closed_hours,
+    office_hours,
 )
 from brandlint.claims.opposites import MANUAL, by_hand, lacks, other_means, pending
 from brandlint.claims.phrases import CHOICE, ROUND_STEM, WORD, content, other_place, pairs, stem
@@ -33,21 +45,13 @@ from brandlint.figures import ROUND_CLOCK, find_figures
 REQUIREMENT_REACH = 6  # words after "need"/"requires": a list ("their email address and password")
 CUE_REACH = 2  # words between a restrictive or universal cue and the alternative it keeps, in one clause
 USES_REACH = 5  # words before "with" where the wording's own verb is ("sign in to Harborline Driver with")
-HOURS_REACH = 4  # words either side of an entry's "24/7" that say what is round the clock
 
 
 
-RESTRICTIVE = word_pattern("restrictive")
-UNIVERSAL = re.compile(wordlists.alternation(WORDS["universal"]) + "|" + ROUND_CLOCK.pattern, re.I)
 REVERSAL = word_pattern("reversal")
 REQUIREMENT = word_pattern("requirement")
 USES = word_pattern("uses")
 COMPARED = word_pattern("compared")
-LIMITED_HOURS = word_pattern("limited_hours")
-AVAILABILITY = word_pattern("availability")
-OTHER_HOURS = word_pattern("other_hours")
-BESIDE = word_pattern("beside")
-NOT_SERVICE = word_pattern("not_service")
 REPLACED = word_pattern("replaced")
 DENIAL_FILLER = word_pattern("denial_filler")
 AUDIENCE = word_pattern("audience")
@@ -60,8 +64,6 @@ OR = re.compile(r"\bor\b", re.I)
 NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual", "place", "means"})
 REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(WORDS["requirement_cancel"])
                                 + r"|n't)(?:\s+the)?\s*$", re.I)
-# the clause of a list: a requirement reaches past "and" ("with their email address and password")
-LIST_END = re.compile(CLAUSE_END.pattern.replace("(?:and|", "(?:"), re.I)
 
 
 def contradicts(text: str, form: str) -> str:
@@ -92,7 +94,7 @@ def contradicts(text: str, form: str) -> str:
     if denied and share(_required(text, form, asserted), denied) and not share(_scopes(text, NEGATION) | _scopes(text, REPLACED),
                                                                denied):
         return "requirement"
-    if _office_hours(text, form):
+    if office_hours(text, form) or closed_hours(text, form):
         return "hours"
     if _scope(text, form):
         return "scope"
@@ -115,7 +117,8 @@ def narrows(text: str, forms) -> str:
     ("dedicated Slack channels are exclusively for Enterprise plans", "all data stored in the US is
     covered by our SOC 2 report"); it needs the match score."""
     text = text.translate(PLAIN)
-    if LIMITED_HOURS.search(text) and any(_office_hours(text, form) for form in forms):
+    if (LIMITED_HOURS.search(text) and any(office_hours(text, form) for form in forms)) \
+            or any(closed_hours(text, form) for form in forms):
         return "hours"
     for form in forms:
         form = form.translate(PLAIN)
@@ -190,6 +193,7 @@ def cue(text: str, universal: bool = True) -> bool:
     "all", which narrows only where the messaging offers a choice ("all customer files are hosted in
     Canada"). Only these are checked against every entry, and only these need not name us."""
     return bool(RESTRICTIVE.search(text) or LIMITED_HOURS.search(text) or MANUAL.search(text)
+                or (CLOSED.search(text) and OTHER_HOURS.search(text))
                 or (universal and UNIVERSAL.search(text)))
 
 
@@ -217,9 +221,9 @@ def _scope(text: str, form: str) -> bool:
     clauses = {c for c in clauses if not BESIDE.search(text, *c)}
     if not clauses:
         return False
-    near = _around(form, UNIVERSAL, keep=lambda m: _plain(m[0]) in lacking)
+    near = around(form, UNIVERSAL, keep=lambda m: _plain(m[0]) in lacking)
     # "every plan" is narrowed by "reserved for Enterprise customers" as by "for the Enterprise plan"
-    audience = any(AUDIENCE.fullmatch(w) for w in _around_words(form, UNIVERSAL, keep=lambda m: _plain(m[0]) in lacking))
+    audience = any(AUDIENCE.fullmatch(w) for w in around_words(form, UNIVERSAL, keep=lambda m: _plain(m[0]) in lacking))
     return any(share(word_stems(text[a:b]), near) or (audience and AUDIENCE.search(text, a, b)) for a, b in clauses)
 
 
@@ -246,36 +250,6 @@ def _beside(text: str, cue) -> list:
 @lru_cache(maxsize=256)
 def _figure_starts(text: str) -> tuple[int, ...]:
     return tuple(f.start for f in find_figures(text))
-
-
-# ------------------------------------------------------------------------------------------- hours
-
-def _office_hours(text: str, form: str) -> bool:
-    """Office hours against round-the-clock, in a clause about what the wording says is round the clock
-    (a word within a few of its "24/7": "our engineers answer the phone only during business hours"
-    against "24/7 support from our engineers by phone") that says "only" or what is available when
-    ("runs Monday to Friday"). Only where the wording says it of everything ("every plan includes 24/7
-    support") or the sentence says "only": "weekday support" is another tier beside "Canonical offers
-    24/7 access to support"; nor beside the other hours anywhere in the sentence ("..., and within four
-    hours at weekends", "with an on-call engineer at night") or as an extra ("a weekday add-on")."""
-    if not ROUND_CLOCK.search(form) or ROUND_CLOCK.search(text) or OTHER_HOURS.search(text):
-        return False
-    everything = RESTRICTIVE.search(text) or UNIVERSAL.search(ROUND_CLOCK.sub(" ", form))
-    if not everything:
-        return False
-    # what is round the clock: the word right after the entry's 24/7 ("24/7 support"), else the few around it
-    near = _around(form, ROUND_CLOCK, reach=1, both_sides=False) or _around(form, ROUND_CLOCK, reach=HOURS_REACH)
-    # ... or two neighbouring words a little further ("24/7 support from logistics specialists")
-    further = pairs(" ".join(_around_words(form, ROUND_CLOCK, reach=HOURS_REACH, both_sides=False)))
-    bounds = _list_bounds(text)
-    # each clause once, however many office hours it holds: a long text costs its length
-    for a, b in sorted({clause_of(bounds, m.start(), m.end()) for m in LIMITED_HOURS.finditer(text)}):
-        if BESIDE.search(text, a, b) or NOT_SERVICE.search(text, a, b):
-            continue
-        if (RESTRICTIVE.search(text, a, b) or AVAILABILITY.search(text, a, b)) \
-                and (share(word_stems(text[a:b]), near) or pairs(text[a:b]) & further):
-            return True
-    return False
 
 
 # ------------------------------------------------------------------------------------------ subset
@@ -345,7 +319,7 @@ def _required(text: str, form: str, asserted: set[str]) -> set[str]:
     link; admins sign in with a password")."""
     def needed(m) -> bool:
         return not REQUIREMENT_CANCEL.search(text[max(0, m.start() - 30):m.start()])
-    bounds = _list_bounds(text)
+    bounds = list_bounds(text)
     own_way = _scopes(form, USES, reach=2)
     def used(m) -> bool:
         a, _ = clause_of(bounds, m.start(), m.end())
@@ -355,26 +329,6 @@ def _required(text: str, form: str, asserted: set[str]) -> set[str]:
     uses = set() if own_way and share(_scopes(text, USES, reach=2), own_way) else \
         _scopes(text, USES, keep=used, reach=REQUIREMENT_REACH, bounds=bounds)
     return _scopes(text, REQUIREMENT, keep=needed, reach=REQUIREMENT_REACH, bounds=bounds) | uses
-
-
-def _list_bounds(text: str) -> list[int]:
-    return sorted({0, len(text), *(m.start() for m in LIST_END.finditer(text))})
-
-
-def _around(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> set[str]:
-    """Stems of the words within `reach` words of each match (the entry's wording: short); with
-    both_sides=False, after it only."""
-    return set(word_stems(" ".join(_around_words(text, pattern, reach, keep, both_sides)), lower_only=True))
-
-
-def _around_words(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> list[str]:
-    out: list[str] = []
-    for m in pattern.finditer(text):
-        if keep is not None and not keep(m):
-            continue
-        left = WORD.findall(text[:m.start()])[-reach:] if both_sides else []
-        out += left + WORD.findall(text[m.end():])[:reach]
-    return out
 
 
 def _plain(words: str) -> str:

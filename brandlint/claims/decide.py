@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.contradict import NARROWING, UNIVERSAL, contradicts, narrows
+from brandlint.claims.contradict import NARROWING, contradicts, narrows
 from brandlint.claims.detect import (
     SHAPES,
+    UNIVERSAL,
     Signal,
     closest_form,
     covers,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from brandlint import wordlists
-from brandlint.figures import find_figures
+from brandlint.figures import ROUND_CLOCK, find_figures
 
 WORDS = wordlists.load("claims")
 SUPERLATIVE = re.compile(wordlists.alternation(WORDS["superlative"]), re.I)
@@ -155,6 +155,16 @@ NEGATION_REACH = 4  # words after a negation that say what it denies ("does not 
 
 
 NEGATIVE_PREFIX = re.compile(r"(un|non)([a-z]{4,})")  # not "in": "includes" is no negation of "cludes"
+
+
+RESTRICTIVE = word_pattern("restrictive")
+UNIVERSAL = re.compile(wordlists.alternation(WORDS["universal"]) + "|" + ROUND_CLOCK.pattern, re.I)
+# the clause of a list: a requirement reaches past "and" ("with their email address and password")
+LIST_END = re.compile(CLAUSE_END.pattern.replace("(?:and|", "(?:"), re.I)
+
+
+def list_bounds(text: str) -> list[int]:
+    return sorted({0, len(text), *(m.start() for m in LIST_END.finditer(text))})
 
 
 def clause_bounds(text: str) -> list[int]:

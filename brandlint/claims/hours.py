@@ -1,0 +1,90 @@
+"""Round-the-clock against some hours: office hours where an entry has 24/7 ("support is available only
+during business hours"), or other hours at which there is none ("at weekends, the support line is
+closed"). Word lists in brandlint/data/claims.yaml."""
+
+from __future__ import annotations
+
+from brandlint.claims.detect import (
+    RESTRICTIVE,
+    UNIVERSAL,
+    clause_bounds,
+    clause_of,
+    list_bounds,
+    share,
+    word_pattern,
+    word_stems,
+)
+from brandlint.claims.phrases import WORD, content, pairs, stem
+from brandlint.figures import ROUND_CLOCK
+
+HOURS_REACH = 4  # words either side of an entry's "24/7" that say what is round the clock
+
+LIMITED_HOURS = word_pattern("limited_hours")
+AVAILABILITY = word_pattern("availability")
+OTHER_HOURS = word_pattern("other_hours")
+CLOSED = word_pattern("closed")
+BESIDE = word_pattern("beside")
+NOT_SERVICE = word_pattern("not_service")
+
+
+def office_hours(text: str, form: str) -> bool:
+    """Office hours against round-the-clock, in a clause about what the wording says is round the clock
+    (a word within a few of its "24/7": "our engineers answer the phone only during business hours"
+    against "24/7 support from our engineers by phone") that says "only" or what is available when
+    ("runs Monday to Friday"). Only where the wording says it of everything ("every plan includes 24/7
+    support") or the sentence says "only": "weekday support" is another tier beside "Canonical offers
+    24/7 access to support"; nor beside the other hours anywhere in the sentence ("..., and within four
+    hours at weekends", "with an on-call engineer at night") or as an extra ("a weekday add-on")."""
+    if not ROUND_CLOCK.search(form) or ROUND_CLOCK.search(text) or OTHER_HOURS.search(text):
+        return False
+    everything = RESTRICTIVE.search(text) or UNIVERSAL.search(ROUND_CLOCK.sub(" ", form))
+    if not everything:
+        return False
+    # what is round the clock: the word right after the entry's 24/7 ("24/7 support"), else the few around it
+    near = around(form, ROUND_CLOCK, reach=1, both_sides=False) or around(form, ROUND_CLOCK, reach=HOURS_REACH)
+    # ... or two neighbouring words a little further ("24/7 support from logistics specialists")
+    # (content words: "24/7 support from our clinic success team" holds "success team")
+    words = content(" ".join(around_words(form, ROUND_CLOCK, reach=3 * HOURS_REACH, both_sides=False)))
+    further = pairs(" ".join(words[:HOURS_REACH]))
+    bounds = list_bounds(text)
+    # each clause once, however many office hours it holds: a long text costs its length
+    for a, b in sorted({clause_of(bounds, m.start(), m.end()) for m in LIMITED_HOURS.finditer(text)}):
+        if BESIDE.search(text, a, b) or NOT_SERVICE.search(text, a, b):
+            continue
+        # "only" may close the sentence in a clause of its own ("Phone support Monday to Friday, during
+        # office hours only")
+        if (RESTRICTIVE.search(text) or AVAILABILITY.search(text, a, b)) \
+                and (share(word_stems(text[a:b]), near) or pairs(text[a:b]) & further):
+            return True
+    return False
+
+
+def closed_hours(text: str, form: str) -> bool:
+    """The sentence says that at some hours what the wording has round the clock is not there: "out of
+    hours and at weekends, the support line is closed" against "24/7 support", in a clause that names
+    what the wording's 24/7 qualifies (the word right after it)."""
+    if not ROUND_CLOCK.search(form) or ROUND_CLOCK.search(text) or not OTHER_HOURS.search(text):
+        return False
+    after = [stem(w) for m in ROUND_CLOCK.finditer(form) for w in content(form[m.end():])[:1]]
+    bounds = clause_bounds(text)
+    for m in CLOSED.finditer(text):
+        start, end = clause_of(bounds, m.start(), m.end())
+        if {stem(w) for w in content(text[start:end])} & set(after):
+            return True
+    return False
+
+
+def around(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> set[str]:
+    """Stems of the words within `reach` words of each match (the entry's wording: short); with
+    both_sides=False, after it only."""
+    return set(word_stems(" ".join(around_words(text, pattern, reach, keep, both_sides)), lower_only=True))
+
+
+def around_words(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> list[str]:
+    out: list[str] = []
+    for m in pattern.finditer(text):
+        if keep is not None and not keep(m):
+            continue
+        left = WORD.findall(text[:m.start()])[-reach:] if both_sides else []
+        out += left + WORD.findall(text[m.end():])[:reach]
+    return out
