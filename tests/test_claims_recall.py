@@ -284,6 +284,8 @@ prohibited:
     text: Kestrel Rota is the cheapest rota software for care homes.
     reason: Price comparisons need Legal review.
 messages:
+  auto-reminders:
+    text: Kestrel Rota sends shift reminders to carers automatically the day before each shift.
   support-247:
     text: Every Kestrel plan includes 24/7 support from our rota team by phone and chat.
     figure: 24/7
@@ -366,3 +368,16 @@ def test_support_at_some_hours_only(project):
     assert concise("post.md", "--select", "claims") == [
         f"post.md:1:1: BL204 [error] This contradicts approved message 'support-247' (similarity 0.37). {approved}",
         f"post.md:3:1: BL204 [error] This contradicts approved message 'support-247' (similarity 0.39). {approved}"]
+
+
+def test_by_hand_what_is_done_automatically(project):
+    """By hand, whatever the verb, denies what an entry says is done automatically; not in the past, nor
+    as an option beside it."""
+    own_messaging(project, KESTREL)
+    (project / "post.md").write_text(
+        "Your managers text each shift reminder to carers by hand.\n\n"
+        "Before Kestrel, our manager wrote every shift reminder by hand.\n\n"
+        "You can also send a shift reminder by hand.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL204 [error] This contradicts approved message 'auto-reminders' (similarity 0.67). Approved: "
+        "Kestrel Rota sends shift reminders to carers automatically the day before each shift."]

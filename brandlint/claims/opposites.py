@@ -23,6 +23,8 @@ STANDING = word_pattern("standing")
 COMES_WITH = word_pattern("comes_with")
 LACKS = word_pattern("lacks")
 MANUAL = word_pattern("manual")
+AUTOMATIC = word_pattern("automatic")
+RELATION = frozenset(WORDS["relation"])
 OPTIONAL = word_pattern("optional")
 PAST = word_pattern("past")
 REPLACED_OR_COMPARED = re.compile(wordlists.alternation(WORDS["replaced"] + WORDS["compared"]), re.I)
@@ -84,9 +86,21 @@ def by_hand(text: str, form: str) -> bool:
         # the wording's own action ("reorders"), not another on its things ("write the cards for
         # bestselling titles by hand")
         mine = {stem(w) for w in content(clause)}
-        if len(mine & own) >= 2 and share(mine, {verb}):
+        # (where the wording says "automatically", any verb on its thing: "schedules each vaccination
+        # reminder by hand", not "write the cards for bestselling titles by hand")
+        if len(mine & own) >= 2 and (share(mine, {verb}) or (AUTOMATIC.search(form) and _acts_on(clause, form))):
             return True
     return False
+
+
+def _acts_on(clause: str, form: str) -> bool:
+    """The clause does something to the wording's thing (the first word after its action), not to
+    something for or of it: "schedules each vaccination reminder", not "cards for bestselling titles"."""
+    rest = _after_subject(form)
+    thing = next((stem(w.lower()) for w in rest[1:] if w.lower() not in STOP and len(w) > 2), "")
+    words = WORD.findall(clause)
+    return any(stem(w.lower()) == thing and (i == 0 or words[i - 1].lower() not in RELATION)
+               for i, w in enumerate(words))
 
 
 def _action(form: str) -> str:
