@@ -306,8 +306,9 @@ terms:
 def test_where_we_began_rivals_denied_and_talking_points(project):
     """Where we began has one answer, so another place after "started life in" contradicts the founding
     fact below the match score; "you won't find one that costs less" asserts the prohibited superlative
-    (a "not" of our own comparison still denies it); a talking point is a claim even in words that make
-    none. Quiet: the founding place beside an office elsewhere, and a "nobody" about something else."""
+    ("not cheaper" or "no cheaper than" said of our own still denies it); a talking point is a claim even
+    in words that make none. Quiet: the founding place beside an office elsewhere, and a "nobody" about
+    something else."""
     own_messaging(project, KESTREL)
     (project / "post.md").write_text(
         "Kestrel started life in Manchester and now plans shifts across the UK.\n\n"
@@ -315,7 +316,8 @@ def test_where_we_began_rivals_denied_and_talking_points(project):
         "Remind managers that rota plans stay free for homes with ten beds or fewer.\n\n"
         "Kestrel was founded in Leeds, and it opened an office in Bristol in 2024.\n\n"
         "Kestrel Rota is not cheaper than a paper rota, but it saves your managers hours.\n\n"
-        "Nobody was born in a rota, and nobody should spend their Sunday on one.\n", encoding="utf-8")
+        "Nobody was born in a rota, and nobody should spend their Sunday on one.\n\n"
+        "Kestrel Rota is no cheaper than a paper rota, but it saves your managers hours.\n", encoding="utf-8")
     assert concise("post.md", "--select", "claims") == [
         "post.md:1:1: BL204 [error] This contradicts approved message 'founded' (similarity 0.72). Approved: "
         "Kestrel was founded in Leeds in 2018.",

@@ -157,8 +157,9 @@ def _denies_shared(text: str, form: str) -> bool:
     """A denial of what the sentence shares with the wording, in one clause: "human support is no longer
     included in the plans". A topic pair ("open source", "service mesh") is in most copy about us: it
     must be what is denied of, not the denial itself ("isn't the first open source project"); the
-    denial must bear on the wording's words only ("does not include certified tax advice" denies
-    something else), first on a word that is not short ("day") nor a universal ("not every call")."""
+    denial must bear first on a word of the wording ("cannot choose another region" denies "choose";
+    "does not include certified tax advice" denies something else), one that is not short ("day") nor a
+    universal ("not every call")."""
     own = {stem(w) for w in content(form)}
     bounds = clause_bounds(text)
     for m in EXPLICIT_NEGATION.finditer(text):

@@ -37,8 +37,8 @@ def office_hours(text: str, form: str) -> bool:
     hours at weekends", "with an on-call engineer at night") or as an extra ("a weekday add-on")."""
     if not ROUND_CLOCK.search(form) or ROUND_CLOCK.search(text) or OTHER_HOURS.search(text):
         return False
-    everything = RESTRICTIVE.search(text) or UNIVERSAL.search(ROUND_CLOCK.sub(" ", form))
-    if not everything:
+    restrictive = RESTRICTIVE.search(text)
+    if not (restrictive or UNIVERSAL.search(ROUND_CLOCK.sub(" ", form))):
         return False
     # what is round the clock: the word right after the entry's 24/7 ("24/7 support"), else the few around it
     near = around(form, ROUND_CLOCK, reach=1, both_sides=False) or around(form, ROUND_CLOCK, reach=HOURS_REACH)
@@ -53,7 +53,7 @@ def office_hours(text: str, form: str) -> bool:
             continue
         # "only" may close the sentence in a clause of its own ("Phone support Monday to Friday, during
         # office hours only")
-        if (RESTRICTIVE.search(text) or AVAILABILITY.search(text, a, b)) \
+        if (restrictive or AVAILABILITY.search(text, a, b)) \
                 and (share(word_stems(text[a:b]), near) or pairs(text[a:b]) & further):
             return True
     return False
