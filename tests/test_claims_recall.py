@@ -104,9 +104,9 @@ def test_a_prohibited_claim_by_its_figure_or_superlative(project):
         "Quayside Scan is the only invoice reader our finance team uses.\n\n"
         "Chasing the lowest storage price often costs more in the end.\n", encoding="utf-8")  # not about us
     assert concise("post.md", "--select", "claims") == [
-        "post.md:1:1: BL200 [error] This says what prohibited claim 'perfect-scan' says (similarity 0.41): We publish "
+        "post.md:1:1: BL200 [error] This says what prohibited claim 'perfect-scan' says (similarity 0.62): We publish "
         "97% accuracy on printed invoices.",
-        "post.md:3:1: BL200 [error] This says what prohibited claim 'lowest-price' says (similarity 0.41): We cannot "
+        "post.md:3:1: BL200 [error] This says what prohibited claim 'lowest-price' says (similarity 0.71): We cannot "
         "see every provider's price."]
 
 
@@ -337,7 +337,7 @@ def test_doing_it_another_way(project):
         "Carers can also sign in to the Kestrel Rota app with a fingerprint.\n\n"
         "Sign in to Kestrel Rota and scan the QR code on the ward door.\n", encoding="utf-8")
     assert concise("post.md", "--select", "claims") == [
-        "post.md:1:1: BL204 [error] This contradicts approved message 'magic-link' (similarity 0.71). Approved: "
+        "post.md:1:1: BL204 [error] This contradicts approved message 'magic-link' (similarity 0.73). Approved: "
         "Carers sign in to the Kestrel Rota app with a magic link, without a password."]
 
 
@@ -383,3 +383,76 @@ def test_by_hand_what_is_done_automatically(project):
     assert concise("post.md", "--select", "claims") == [
         "post.md:1:1: BL204 [error] This contradicts approved message 'auto-reminders' (similarity 0.67). Approved: "
         "Kestrel Rota sends shift reminders to carers automatically the day before each shift."]
+
+
+OSPREY = """company: Osprey
+facts:
+  fewer-missed:
+    text: Physio clinics that use Osprey Remind see 30% fewer missed appointments.
+    figure: 30%
+prohibited:
+  no-missed:
+    text: Osprey Remind eliminates missed appointments.
+    reason: We publish 30% fewer missed appointments; absolute claims are false.
+retired:
+  free-texts:
+    text: Every Osprey plan includes unlimited free text-message reminders.
+    retired_on: 2026-01-01
+  carbon-neutral:
+    text: Osprey is a carbon-neutral company.
+    retired_on: 2026-02-01
+messages:
+  channels:
+    text: Clinics choose whether reminders go out to patients by text message or by email.
+terms:
+  - use: Osprey Remind
+    case_sensitive: true
+  - use: patients
+    avoid: [clients]
+"""
+
+
+def test_a_claim_in_other_words_than_the_messagings(project):
+    """A sentence is also read in the messaging's words ("SMS" is a text message, "at no extra charge" is
+    free, "no-shows" are missed appointments) and with our name for its "we"; "zero" of a thing says what
+    "eliminates" it says. Quiet: a denial of the verb, the approved figure in other words, and a "we" that
+    says nothing of the retired claim."""
+    own_messaging(project, OSPREY)
+    (project / "post.md").write_text(
+        "Every plan comes with unlimited SMS reminders at no extra charge.\n\n"
+        "## Osprey Remind: zero no-shows, zero empty diaries\n\n"
+        "Say goodbye to no-shows for good with Osprey Remind.\n\n"
+        "We're a carbon-neutral business.\n\n"
+        "Osprey Remind doesn't eliminate missed appointments, but it cuts them by 30%.\n\n"
+        "Osprey Remind cuts no-shows by 30% at physio clinics.\n\n"
+        "We are a small team of physios based in Bristol.\n\n"
+        "Before we could send a single reminder, we had to get rid of missed appointments in our own diary.\n",
+        encoding="utf-8")
+    prohibited = ("BL200 [error] This says what prohibited claim 'no-missed' says (similarity {}): We publish 30% "
+                  "fewer missed appointments; absolute claims are false.")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL201 [error] Retired claim 'free-texts' (retired 2026-01-01, similarity 0.85); remove it (no "
+        "replacement is approved)",
+        "post.md:3:4: " + prohibited.format("0.81"),
+        "post.md:5:1: " + prohibited.format("0.88"),
+        "post.md:7:1: BL201 [error] Retired claim 'carbon-neutral' (retired 2026-02-01, similarity 0.96); remove it "
+        "(no replacement is approved)"]
+
+
+def test_the_messagings_words_are_its_own():
+    """Another way of saying a thing is written as the messaging writes it, and an avoided term as its
+    `use`; not a way the messaging itself writes somewhere (the retired claim about "Ubuntu Advantage")."""
+    from brandlint.claims.wording import as_named, in_our_words, rewriter
+    from brandlint.messaging import Entry, Messaging, Term
+
+    messaging = Messaging("Osprey", (
+        Entry("free-texts", "retired", "Free text-message reminders on every Osprey plan."),
+        Entry("old-name", "retired", "Osprey Classic includes phone support.")),
+        (Term("Osprey Remind", ("Osprey Classic", "Remindr")), Term("patients", ("clients",))))
+    pairs = rewriter(messaging)
+    assert in_our_words("Remindr sends clients SMS messages at no extra cost.", pairs) == \
+        "Osprey Remind sends patients text-message free."
+    assert in_our_words("Osprey Classic texts are free of charge.", pairs) == "Osprey Classic text-message are free."
+    assert as_named("We're the only choice for our clients.", "Osprey") == \
+        "Osprey is the only choice for Osprey's clients."
+    assert as_named("Before we start, a word on pricing.", "Osprey") == "Before we start, a word on pricing."

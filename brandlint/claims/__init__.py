@@ -16,12 +16,14 @@ from brandlint.claims.detect import (
     claim_after_lead_in,
     covers,
     denegate,
+    names_in,
     negated,
     signal,
     word_stems,
 )
 from brandlint.claims.phrases import says_key
 from brandlint.claims.quantities import states_figure_of
+from brandlint.claims.wording import Named, as_named, in_our_words, rewriter
 from brandlint.figures import ROUND_CLOCK
 
 TOP_K = 5
@@ -111,6 +113,7 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
     found = [(s, signal(s.text, known)) for s in sentences(document, language)]
     choices = any(offers_choice((e.text, *e.variants)) for e in messaging.entries if e.section in ("fact", "message"))
     subjects = _subjects(messaging, known)
+    ours = (rewriter(messaging), messaging.company, known)
     claims, forms = [], []
     starts = [b.start for b in document.blocks]  # in source order
     for s, sig in found:
@@ -121,11 +124,11 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         if sig.strength > 0 or cue(s.text, universal=choices) or TALKING_POINT.match(s.text) \
                 or (EXPLICIT_NEGATION.search(s.text) and _subject(s.text) & subjects):
             claims.append((s, sig))
-            forms.append(_forms(s.text))
+            forms.append(_forms(s.text, ours))
             for clause, clause_sig in _claim_clauses(document, starts, s, known):
                 claims.append((clause, clause_sig))
                 # a clause is also scored as its whole sentence, which names what "us" and "it" are
-                forms.append(_forms(clause.text) + [s.text])
+                forms.append(_forms(clause.text, ours) + [s.text])
     ranked: list = [None] * len(claims)
     near = list(range(len(claims)))
     if language.static() is not None and claims:
@@ -204,30 +207,47 @@ def _claim_clauses(document, starts: list[int], s: Sentence, known) -> list:
     return list(zip(parts, signals))
 
 
-def _forms(text: str) -> list[str]:
-    """The sentence, its denegated form, the claim after a lead-in, and round-the-clock in any spelling
-    written "24/7" (the model puts "round-the-clock support" far from "24/7 support"), each embedded."""
+def _forms(text: str, ours=((), "", ())) -> list[str]:
+    """The sentence, its denegated form, the claim after a lead-in, round-the-clock in any spelling
+    written "24/7" (the model puts "round-the-clock support" far from "24/7 support") and the sentence
+    in the messaging's words (`ours`, see wording.py), each embedded."""
     alt = denegate(text) if negated(text) else text
     forms = [text] if alt == text else [text, alt]
     if claim := claim_after_lead_in(text):
         forms.append(claim)
     if any(m[0] != "24/7" for m in ROUND_CLOCK.finditer(text)):
         forms.append(ROUND_CLOCK.sub("24/7", text))
+    pairs, company, known = ours
+    if (same := in_our_words(text, pairs)) != text:
+        forms.append(same)
+    # "we" is named where the sentence names none of us (a name it has already anchors it); scored
+    # against the prohibited and retired entries only, see Named
+    if not names_in(text, known) and (named := as_named(same, company)) != same:
+        forms.append(Named(named))
     return forms
 
 
 def _rank_forms(forms, which, embed, index) -> dict:
-    """Rank every form of the chosen sentences with one embedding call; keep each entry's best score."""
+    """Rank every form of the chosen sentences with one embedding call; keep each entry's best score. A
+    Named form adds the prohibited and retired entries it brings close, displacing none of the others."""
     texts = [t for i in which for t in forms[i]]
     vectors = iter(embed(texts))
     out = {}
     for i in which:
         best: dict = {}
-        for _ in forms[i]:
+        named: dict = {}
+        for form in forms[i]:
             for entry, score in rank(next(vectors), index):
-                if score > best.get(entry.id, (None, -1.0))[1]:
+                if isinstance(form, Named):
+                    if entry.section in COSTLY and score > named.get(entry.id, (None, -1.0))[1]:
+                        named[entry.id] = (entry, score)
+                elif score > best.get(entry.id, (None, -1.0))[1]:
                     best[entry.id] = (entry, score)
-        out[i] = sorted(best.values(), key=lambda pair: -pair[1])[:TOP_K]
+        top = dict(sorted(best.items(), key=lambda kv: -kv[1][1])[:TOP_K])
+        for key, (entry, score) in named.items():
+            if score > top.get(key, best.get(key, (None, -1.0)))[1]:
+                top[key] = (entry, score)
+        out[i] = sorted(top.values(), key=lambda pair: -pair[1])
     return out
 
 

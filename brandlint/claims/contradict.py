@@ -17,6 +17,7 @@ from brandlint.claims.detect import (
     NEGATION,
     NEGATION_REACH,
     PLAIN,
+    PRIVATIVE,
     RESTRICTIVE,
     STOP,
     UNIVERSAL,
@@ -75,7 +76,10 @@ def contradicts(text: str, form: str) -> str:
     text, form = CONTRAST.sub(" ", text.translate(PLAIN)), form.translate(PLAIN)
     denied = _scopes(form, NEGATION)  # what the wording itself rules out ("without a password")
     asserted = {w for w in word_stems(form, lower_only=True) if not share({w}, denied)}
-    negated_words = _scopes(DENIAL_FILLER.sub(" ", text), EXPLICIT_NEGATION)  # "no longer part of the plan"
+    plain = DENIAL_FILLER.sub(" ", text)
+    # "doesn't eliminate missed appointments" says there are some: it denies only a wording of none
+    keep = None if PRIVATIVE.search(form) else (lambda m: not PRIVATIVE.match(plain[m.end():m.end() + 30].lstrip()))
+    negated_words = _scopes(plain, EXPLICIT_NEGATION, keep=keep)  # "no longer part of the plan"
     # "does not require code changes" agrees with "requires no code changes": both deny the changes;
     # and a denial mostly of other things is narrower than the entry ("will no longer publish a blog
     # post each time" does not deny "publishes what it found").
@@ -91,8 +95,8 @@ def contradicts(text: str, form: str) -> str:
     if by_hand(text, form):
         return "manual"
     # ... but "requires no code changes" rules them out too
-    if denied and share(_required(text, form, asserted), denied) and not share(_scopes(text, NEGATION) | _scopes(text, REPLACED),
-                                                               denied):
+    spared = _scopes(text, NEGATION) | _scopes(text, REPLACED)
+    if denied and share(_required(text, form, asserted), denied) and not share(spared, denied):
         return "requirement"
     if office_hours(text, form) or closed_hours(text, form):
         return "hours"
@@ -183,8 +187,8 @@ def _named_as_in(text: str, form: str) -> bool:
     for m in ALTERNATIVES.finditer(form):
         lead = WORD.findall(form[max(0, m.start() - 20):m.start()])[-2:]
         lead = [w for w in lead if w.lower() in WORDS["alternative_joins"]][-2:]
-        if lead and any(re.search(r"\b" + r"\s+".join(map(re.escape, lead)) + r"\s+" + re.escape(alt) + r"\b", text, re.I)
-                        for alt in (m[1], m[2])):
+        joined = r"\b" + r"\s+".join(map(re.escape, lead)) + r"\s+"
+        if lead and any(re.search(joined + re.escape(alt) + r"\b", text, re.I) for alt in (m[1], m[2])):
             return True
     return False
 

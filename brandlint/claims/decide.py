@@ -18,6 +18,7 @@ from brandlint.claims.detect import (
     names_in,
     negated,
     negated_about,
+    privative,
     share,
     shared_words,
     shares_words,
@@ -35,6 +36,7 @@ from brandlint.claims.quantities import (
     same_words,
     same_year_fact,
 )
+from brandlint.claims.wording import in_our_words, rewriter
 from brandlint.figures import find_figures
 from brandlint.messaging import Entry, Messaging
 
@@ -75,6 +77,8 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
     `trace`: give a dict to learn, per entry id, why it gave no finding."""
     t = {**THRESHOLDS, **thresholds}
     why = trace if trace is not None else {}
+    # judged in the messaging's words: "zero no-shows" shares "missed appointments" with its entry
+    text = in_our_words(text, rewriter(messaging))
     figures = [f for f in find_figures(text) if not f.year_like]
     sentence_names = names_in(text, names)
     sentence_best = superlatives(text)
@@ -298,7 +302,8 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     stated = [f for f in find_figures(text) if not f.year_like]
     with_figure = [x for x in forms if any(f.same(c) for f in stated for c in find_figures(x) if not c.year_like)]
     form = closest_form(text, with_figure or forms)
-    flipped = negated_about(text, form) != negated(form)
+    # "zero missed appointments" says what "eliminates missed appointments" says
+    flipped = (negated_about(text, form) ^ privative(text)) != (negated(form) ^ privative(form))
     states_entry_figure = any(f.same(e) for f in stated for e in efigs)
     # "an additional 5 years" or "6 new regions" states another figure than the entry's "10 years" or
     # "40 new regions": it is not a restatement of the entry.
