@@ -385,6 +385,18 @@ def test_by_hand_what_is_done_automatically(project):
         "Kestrel Rota sends shift reminders to carers automatically the day before each shift."]
 
 
+
+def test_one_alternative_of_a_choice_ruled_out(project):
+    """Where a message offers a choice of two, ruling one out keeps the other; not "at any time", which is
+    no universal of what is chosen."""
+    own_messaging(project, KESTREL)
+    (project / "post.md").write_text(
+        "All rota data is stored in the UK; care homes can't move it to the EU.\n\n"
+        "Care homes can move their rota data to the EU at any time.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL204 [error] This contradicts approved message 'data-location' (similarity 0.92). Approved: "
+        "Care homes choose whether their rota data is stored in the UK or the EU."]
+
 OSPREY = """company: Osprey
 facts:
   fewer-missed:

@@ -60,6 +60,7 @@ AUDIENCE = word_pattern("audience")
 ALTERNATIVES = re.compile(r"(?<![\w-])([\w-]{2,})\s+(?:and|or)\s+(?:(?:" + "|".join(WORDS["alternative_joins"])
                           + r")\s+)*([\w-]{2,})", re.I)
 OR = re.compile(r"\bor\b", re.I)
+ANY_TIME = re.compile(r"\s+(?:time|point|moment)\b", re.I)
 # How a sentence narrows an entry, each evidence from the match score (a "not" needs a closer one);
 # `narrows` says which of them are evidence from further away
 NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual", "place", "means"})
@@ -271,20 +272,29 @@ def _keeps_one(text: str, form: str) -> bool:
     if CHOICE.search(text) or OR.search(text):
         return False
     cues = [c for c in RESTRICTIVE.finditer(text) if not _on_figure(text, c)]
-    cues += list(UNIVERSAL.finditer(text)) if choice else []
-    if not cues:
+    # "switch to email at any time" is no universal of what is chosen
+    cues += [c for c in UNIVERSAL.finditer(text) if not ANY_TIME.match(text, c.end())] if choice else []
+    if not cues and not choice:
         return False
     bounds = clause_bounds(text)
     for m in ALTERNATIVES.finditer(form):
         a, b = m[1], m[2]
         if a.lower() in STOP or b.lower() in STOP:
             continue
-        kept = _mention(text, a) or _mention(text, b)
-        if kept is None or (_mention(text, a) and _mention(text, b)):
+        mentions = [x for x in (_mention(text, a), _mention(text, b)) if x]
+        if not mentions:
             continue
         if choice and not share(word_stems(text, lower_only=True) - word_stems(f"{a} {b}"),
                                 word_stems(form, lower_only=True) - word_stems(f"{a} {b}")):
             continue
+        ruled_out = [x for x in mentions if _denied(text, x, bounds)]
+        if choice and len(ruled_out) == 1:
+            # where the wording offers a choice, ruling one alternative out keeps the other ("clinics
+            # can't switch them to email" against "choose whether by text message or by email")
+            return True
+        if len(mentions) != 1:
+            continue
+        kept = mentions[0]
         # the cue bears on the kept alternative: a few words from it ("by chat only"), or, where the
         # wording offers a choice, anywhere in its clause ("all customer data is stored in the EU")
         kept_clause = clause_of(bounds, kept.start(), kept.end())
@@ -338,6 +348,14 @@ def _required(text: str, form: str, asserted: set[str]) -> set[str]:
 
 def _plain(words: str) -> str:
     return " ".join(words.lower().split())
+
+
+def _denied(text: str, m, bounds) -> bool:
+    """An explicit negation stands a few words before the mention, in its clause ("can't switch them to
+    email")."""
+    start, _ = clause_of(bounds, m.start(), m.end())
+    return any(_words_between(text, n.end(), m.start()) <= NEGATION_REACH
+               for n in EXPLICIT_NEGATION.finditer(text, start, m.start()))
 
 
 def _mention(text: str, word: str):
