@@ -397,6 +397,24 @@ def test_one_alternative_of_a_choice_ruled_out(project):
         "post.md:1:1: BL204 [error] This contradicts approved message 'data-location' (similarity 0.92). Approved: "
         "Care homes choose whether their rota data is stored in the UK or the EU."]
 
+
+def test_phone_support_is_support_by_phone(project):
+    """A way an entry names after "by" and the thing it is the way of are one compound in a sentence
+    ("phone support" of "support ... by phone and chat"): denied or narrowed to some plans, it contradicts
+    the entry without our name, far below the match score. Quiet: a pair after the denial ("cannot plan
+    shifts"), a denial of something else, and the entry said again."""
+    own_messaging(project, KESTREL)
+    (project / "post.md").write_text(
+        "From March, phone support is no longer part of the Basic plan.\n\n"
+        "Phone support comes with the Premium plan only.\n\n"
+        "On paper, you cannot plan shifts fairly across ten homes.\n\n"
+        "Phone support is included in every plan, day and night.\n\n"
+        "Chat support is not a chatbot: a person answers.\n", encoding="utf-8")
+    contradiction = ("BL204 [error] This contradicts approved message 'support-247' (similarity {}). Approved: "
+                     "Every Kestrel plan includes 24/7 support from our rota team by phone and chat.")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: " + contradiction.format("0.43"), "post.md:3:1: " + contradiction.format("0.39")]
+
 OSPREY = """company: Osprey
 facts:
   fewer-missed:

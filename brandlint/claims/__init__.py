@@ -21,7 +21,7 @@ from brandlint.claims.detect import (
     signal,
     word_stems,
 )
-from brandlint.claims.phrases import says_key
+from brandlint.claims.phrases import pairs, says_key, way_pairs
 from brandlint.claims.quantities import states_figure_of
 from brandlint.claims.wording import Named, as_named, in_our_words, rewriter
 from brandlint.figures import ROUND_CLOCK
@@ -113,6 +113,7 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
     found = [(s, signal(s.text, known)) for s in sentences(document, language)]
     choices = any(offers_choice((e.text, *e.variants)) for e in messaging.entries if e.section in ("fact", "message"))
     subjects = _subjects(messaging, known)
+    topics = _topics(messaging)
     ours = (rewriter(messaging), messaging.company, known)
     claims, forms = [], []
     starts = [b.start for b in document.blocks]  # in source order
@@ -120,9 +121,10 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         # a sentence that narrows something ("support is available only during business hours") may
         # contradict a fact or message without naming us
         # ... and so may a denial said of whom an approved entry speaks of ("Customers cannot choose
-        # another region" against "Customers choose whether ...")
+        # another region" against "Customers choose whether ...") or of a thing it names (see _topics)
         if sig.strength > 0 or cue(s.text, universal=choices) or TALKING_POINT.match(s.text) \
-                or (EXPLICIT_NEGATION.search(s.text) and _subject(s.text) & subjects):
+                or ((m := EXPLICIT_NEGATION.search(s.text))
+                    and (_subject(s.text) & subjects or pairs(s.text[:m.start()]) & topics)):
             claims.append((s, sig))
             forms.append(_forms(s.text, ours))
             for clause, clause_sig in _claim_clauses(document, starts, s, known):
@@ -165,6 +167,16 @@ def _subject(text: str) -> frozenset[str]:
     choose", "Pet owners sign in"); none for "More than 4,000 companies" or "Every plan"."""
     words = [w for w in text.split()[:2] if w.isalpha() and w.endswith("s") and not w.endswith("ss")]
     return word_stems(words[0]) if words else frozenset()
+
+
+def _topics(messaging) -> frozenset:
+    """Neighbouring words of the approved entries, and the ways they name ("phone support" of "support ...
+    by phone and chat"): a denial of one of these is about us without our name ("From January, phone
+    support is no longer part of the Starter plan"); not a denial that has one after it ("you cannot
+    build reliable, long-living things on a foundation of sand" against "empowering everyone to build
+    reliable and efficient software")."""
+    return frozenset().union(*(pairs(form) | way_pairs(form) for e in messaging.entries
+                               if e.section in ("fact", "message") for form in (e.text, *e.variants)))
 
 
 def _subjects(messaging, known) -> frozenset[str]:

@@ -40,7 +40,7 @@ from brandlint.claims.hours import (
     office_hours,
 )
 from brandlint.claims.opposites import MANUAL, by_hand, lacks, other_means, pending
-from brandlint.claims.phrases import CHOICE, ROUND_STEM, WORD, content, other_place, pairs, stem
+from brandlint.claims.phrases import CHOICE, ROUND_STEM, WORD, content, other_place, pairs, stem, way_pairs
 from brandlint.figures import ROUND_CLOCK, find_figures
 
 REQUIREMENT_REACH = 6  # words after "need"/"requires": a list ("their email address and password")
@@ -136,7 +136,8 @@ def narrows(text: str, forms) -> str:
         # what the wording does another way, where it names its way and rules another out
         if other_means(text, form):
             return "means"
-        shared = pairs(text) & pairs(form)
+        ways = pairs(text) & way_pairs(form)  # "phone support" of "support ... by phone and chat"
+        shared = pairs(text) & pairs(form) | ways
         if not shared:
             continue
         how = contradicts(text, form)
@@ -145,9 +146,9 @@ def narrows(text: str, forms) -> str:
         if how in ("without", "manual"):
             return how
         round_clock = any(ROUND_STEM in p for p in shared)
-        # what the wording says round the clock ("24/7 support") is its own subject: narrowing it to some
-        # customers denies "every plan"
-        if how == "scope" and round_clock:
+        # what the wording says round the clock ("24/7 support") or by some way ("phone support") is its
+        # own subject: narrowing it to some customers denies "every plan"
+        if how == "scope" and (round_clock or ways):
             return how
         # keeping one of the wording's alternatives, named as the wording names them ("by chat only",
         # "stored in the EU"; not "only a phone call away"), of its round-the-clock or of a choice
@@ -173,7 +174,7 @@ def _denies_shared(text: str, form: str) -> bool:
         denied = [stem(w) for w in content(" ".join(after[:NEGATION_REACH]))]
         if not denied or denied[0] not in own or len(denied[0]) < 4 or UNIVERSAL.fullmatch(denied[0]):
             continue
-        shared = pairs(text[start:end]) & pairs(form)
+        shared = pairs(text[start:end]) & (pairs(form) | way_pairs(form))
         # ... or a pair that is all the denial bears on ("doesn't offer a free trial"), not itself a
         # denial ("cannot be stabilized without a pull request" against "stability without stagnation")
         if any(not p & set(denied) for p in shared) or (len(denied) == 2 and frozenset(denied) in shared

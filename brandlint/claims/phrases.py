@@ -26,6 +26,24 @@ def pairs(text: str) -> frozenset:
     return frozenset(frozenset(p) for p in zip(words, words[1:]) if p[0] != p[1])
 
 
+# "support ... by phone and chat" is phone support and chat support: the way after "by" with the words
+# of its clause before it
+BY_WAY = re.compile(r"\b(?:by|via|over)\s+([a-z][\w-]+)(?:\s+(?:and|or)\s+([a-z][\w-]+))?")
+BY_REACH = 6  # content words before "by" that the way may qualify
+
+
+@lru_cache(maxsize=1024)
+def way_pairs(text: str) -> frozenset:
+    """Pairs of the way a thing is done and the words before it ("support from logistics specialists by
+    phone and chat" -> {phone, support}, {chat, support}, ...), which a sentence may write as a compound."""
+    found = set()
+    for m in BY_WAY.finditer(text):
+        before = [stem(w) for w in content(re.split(r"[,;:.]", text[:m.start()])[-1])][-BY_REACH:]
+        for way in filter(None, (m[1], m[2])):
+            found |= {frozenset((stem(way), w)) for w in before if w != stem(way)}
+    return frozenset(found)
+
+
 def content(text: str) -> list[str]:
     """Lower-case words but the stop words, and the first word (a sentence's "Human support"): a
     capitalised word elsewhere is a name, which every sentence about us shares."""
