@@ -445,7 +445,7 @@ terms:
 def test_a_claim_in_other_words_than_the_messagings(project):
     """A sentence is also read in the messaging's words ("SMS" is a text message, "at no extra charge" is
     free, "no-shows" are missed appointments) and with our name for its "we"; "zero" of a thing says what
-    "eliminates" it says. Quiet: a denial of the verb, the approved figure in other words, and a "we" that
+    "eliminates" it says; "unlimited" is an absolute. Quiet: a denial of the verb, the approved figure in other words, and a "we" that
     says nothing of the retired claim."""
     own_messaging(project, OSPREY)
     (project / "post.md").write_text(
@@ -456,7 +456,8 @@ def test_a_claim_in_other_words_than_the_messagings(project):
         "Osprey Remind doesn't eliminate missed appointments, but it cuts them by 30%.\n\n"
         "Osprey Remind cuts no-shows by 30% at physio clinics.\n\n"
         "We are a small team of physios based in Bristol.\n\n"
-        "Before we could send a single reminder, we had to get rid of missed appointments in our own diary.\n",
+        "Before we could send a single reminder, we had to get rid of missed appointments in our own diary.\n\n"
+        "There are no setup fees, no contracts, and your text-message reminders are unlimited and free.\n",
         encoding="utf-8")
     prohibited = ("BL200 [error] This says what prohibited claim 'no-missed' says (similarity {}): We publish 30% "
                   "fewer missed appointments; absolute claims are false.")
@@ -466,7 +467,10 @@ def test_a_claim_in_other_words_than_the_messagings(project):
         "post.md:3:4: " + prohibited.format("0.81"),
         "post.md:5:1: " + prohibited.format("0.88"),
         "post.md:7:1: BL201 [error] Retired claim 'carbon-neutral' (retired 2026-02-01, similarity 0.96); remove it "
-        "(no replacement is approved)"]
+        "(no replacement is approved)",
+        # "unlimited" is an absolute: the sentence is judged though it names none of us
+        "post.md:17:1: BL201 [error] Retired claim 'free-texts' (retired 2026-01-01, similarity 0.63); remove it (no "
+        "replacement is approved)"]
 
 
 def test_the_messagings_words_are_its_own():
