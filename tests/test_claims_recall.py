@@ -6,7 +6,7 @@ The real pipeline and model against a messaging the test writes."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, invoke
 from test_claims import concise, own_messaging
 
 from brandlint.claims.detect import shares_words, superlatives
@@ -445,8 +445,8 @@ terms:
 def test_a_claim_in_other_words_than_the_messagings(project):
     """A sentence is also read in the messaging's words ("SMS" is a text message, "at no extra charge" is
     free, "no-shows" are missed appointments) and with our name for its "we"; "zero" of a thing says what
-    "eliminates" it says; "unlimited" is an absolute. Quiet: a denial of the verb, the approved figure in other words, and a "we" that
-    says nothing of the retired claim."""
+    "eliminates" it says; "unlimited" is an absolute. Quiet: a denial of the verb, the approved figure in
+    other words, and a "we" that says nothing of the retired claim. `explain` shows how it was read."""
     own_messaging(project, OSPREY)
     (project / "post.md").write_text(
         "Every plan comes with unlimited SMS reminders at no extra charge.\n\n"
@@ -471,6 +471,12 @@ def test_a_claim_in_other_words_than_the_messagings(project):
         # "unlimited" is an absolute: the sentence is judged though it names none of us
         "post.md:17:1: BL201 [error] Retired claim 'free-texts' (retired 2026-01-01, similarity 0.63); remove it (no "
         "replacement is approved)"]
+    # explain says how it was read
+    shown = invoke("explain", "post.md:7", "--as-of", "2026-11-22").stdout.splitlines()
+    assert shown[0] == ("post.md:7:1: BL201 retired-claim [error] Retired claim 'carbon-neutral' (retired "
+                        "2026-02-01, similarity 0.96); remove it (no replacement is approved)")
+    assert shown[-3:] == ["  signals: about the company", "  read as: Osprey is a carbon-neutral business.",
+                          ""]
 
 
 def test_the_messagings_words_are_its_own():

@@ -229,14 +229,25 @@ def _forms(text: str, ours=((), "", ())) -> list[str]:
         forms.append(claim)
     if any(m[0] != "24/7" for m in ROUND_CLOCK.finditer(text)):
         forms.append(ROUND_CLOCK.sub("24/7", text))
-    pairs, company, known = ours
-    if (same := in_our_words(text, pairs)) != text:
-        forms.append(same)
+    return forms + _readings(text, ours)
+
+
+def readings(text: str, messaging) -> list[str]:
+    """Other readings of the sentence that are embedded too: in the messaging's words and, where it starts
+    with "we", with our name (see wording.py). `brandlint explain` shows them."""
+    return _readings(text, (rewriter(messaging), messaging.company, names(messaging)))
+
+
+def _readings(text: str, ours) -> list[str]:
+    rewrites, company, known = ours
+    out = []
+    if (same := in_our_words(text, rewrites)) != text:
+        out.append(same)
     # "we" is named where the sentence names none of us (a name it has already anchors it); scored
     # against the prohibited and retired entries only, see Named
     if not names_in(text, known) and (named := as_named(same, company)) != same:
-        forms.append(Named(named))
-    return forms
+        out.append(Named(named))
+    return out
 
 
 def _rank_forms(forms, which, embed, index) -> dict:
