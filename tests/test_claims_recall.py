@@ -104,7 +104,7 @@ def test_a_prohibited_claim_by_its_figure_or_superlative(project):
         "Quayside Scan is the only invoice reader our finance team uses.\n\n"
         "Chasing the lowest storage price often costs more in the end.\n", encoding="utf-8")  # not about us
     assert concise("post.md", "--select", "claims") == [
-        "post.md:1:1: BL200 [error] This says what prohibited claim 'perfect-scan' says (similarity 0.62): We publish "
+        "post.md:1:1: BL200 [error] This says what prohibited claim 'perfect-scan' says (similarity 0.41): We publish "
         "97% accuracy on printed invoices.",
         "post.md:3:1: BL200 [error] This says what prohibited claim 'lowest-price' says (similarity 0.71): We cannot "
         "see every provider's price."]
@@ -444,37 +444,34 @@ terms:
 
 def test_a_claim_in_other_words_than_the_messagings(project):
     """A sentence is also read in the messaging's words ("SMS" is a text message, "at no extra charge" is
-    free, "no-shows" are missed appointments) and with our name for its "we"; "zero" of a thing says what
-    "eliminates" it says; "unlimited" is an absolute. Quiet: a denial of the verb, the approved figure in
-    other words, and a "we" that says nothing of the retired claim. `explain` shows how it was read."""
+    free, "no-shows" are missed appointments) and, where it starts with "we", with our name; "unlimited"
+    is an absolute. Quiet: a denial of "eliminate" (and another thing got rid of), the approved figure in
+    other words, a "we" later in the sentence, "our landlord", a claim on the way to being true, and a
+    text message beside an email. `explain` shows how it was read."""
     own_messaging(project, OSPREY)
     (project / "post.md").write_text(
         "Every plan comes with unlimited SMS reminders at no extra charge.\n\n"
-        "## Osprey Remind: zero no-shows, zero empty diaries\n\n"
         "Say goodbye to no-shows for good with Osprey Remind.\n\n"
         "We're a carbon-neutral business.\n\n"
         "Osprey Remind doesn't eliminate missed appointments, but it cuts them by 30%.\n\n"
         "Osprey Remind cuts no-shows by 30% at physio clinics.\n\n"
         "We are a small team of physios based in Bristol.\n\n"
         "Before we could send a single reminder, we had to get rid of missed appointments in our own diary.\n\n"
-        "There are no setup fees, no contracts, and your text-message reminders are unlimited and free.\n",
-        encoding="utf-8")
-    prohibited = ("BL200 [error] This says what prohibited claim 'no-missed' says (similarity {}): We publish 30% "
-                  "fewer missed appointments; absolute claims are false.")
+        "There are no setup fees, no contracts, and your text-message reminders are unlimited and free.\n\n"
+        "Our landlord is a carbon-neutral company.\n\n"
+        "We're working toward becoming a carbon-neutral company by 2030.\n\n"
+        "Osprey Remind gets rid of paper diaries, but it can't eliminate missed appointments.\n\n"
+        "Patients who get a text message don't also get an email.\n", encoding="utf-8")
+    retired = "BL201 [error] Retired claim '{}' (retired {}, similarity {}); remove it (no replacement is approved)"
+    long_retired = retired.replace("BL201 [error]", "BL201 retired-claim [error]")
     assert concise("post.md", "--select", "claims") == [
-        "post.md:1:1: BL201 [error] Retired claim 'free-texts' (retired 2026-01-01, similarity 0.85); remove it (no "
-        "replacement is approved)",
-        "post.md:3:4: " + prohibited.format("0.81"),
-        "post.md:5:1: " + prohibited.format("0.88"),
-        "post.md:7:1: BL201 [error] Retired claim 'carbon-neutral' (retired 2026-02-01, similarity 0.96); remove it "
-        "(no replacement is approved)",
-        # "unlimited" is an absolute: the sentence is judged though it names none of us
-        "post.md:17:1: BL201 [error] Retired claim 'free-texts' (retired 2026-01-01, similarity 0.63); remove it (no "
-        "replacement is approved)"]
-    # explain says how it was read
-    shown = invoke("explain", "post.md:7", "--as-of", "2026-11-22").stdout.splitlines()
-    assert shown[0] == ("post.md:7:1: BL201 retired-claim [error] Retired claim 'carbon-neutral' (retired "
-                        "2026-02-01, similarity 0.96); remove it (no replacement is approved)")
+        "post.md:1:1: " + retired.format("free-texts", "2026-01-01", "0.85"),
+        "post.md:3:1: BL200 [error] This says what prohibited claim 'no-missed' says (similarity 0.88): We publish "
+        "30% fewer missed appointments; absolute claims are false.",
+        "post.md:5:1: " + retired.format("carbon-neutral", "2026-02-01", "0.96"),
+        "post.md:15:1: " + retired.format("free-texts", "2026-01-01", "0.63")]
+    shown = invoke("explain", "post.md:5", "--as-of", "2026-11-22").stdout.splitlines()
+    assert shown[0] == "post.md:5:1: " + long_retired.format("carbon-neutral", "2026-02-01", "0.96")
     assert shown[-3:] == ["  signals: about the company", "  read as: Osprey is a carbon-neutral business.",
                           ""]
 

@@ -12,6 +12,7 @@ from brandlint.claims.contradict import cue, narrows, offers_choice
 from brandlint.claims.decide import ABOUT_US, COSTLY, decide
 from brandlint.claims.detect import (
     EXPLICIT_NEGATION,
+    PLAIN,
     TALKING_POINT,
     claim_after_lead_in,
     covers,
@@ -123,7 +124,7 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
         # ... and so may a denial said of whom an approved entry speaks of ("Customers cannot choose
         # another region" against "Customers choose whether ...") or of a thing it names (see _topics)
         if sig.strength > 0 or cue(s.text, universal=choices) or TALKING_POINT.match(s.text) \
-                or ((m := EXPLICIT_NEGATION.search(s.text))
+                or ((m := EXPLICIT_NEGATION.search(s.text.translate(PLAIN)))
                     and (_subject(s.text) & subjects or pairs(s.text[:m.start()]) & topics)):
             claims.append((s, sig))
             forms.append(_forms(s.text, ours))

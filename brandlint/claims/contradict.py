@@ -275,7 +275,7 @@ def _keeps_one(text: str, form: str) -> bool:
     cues = [c for c in RESTRICTIVE.finditer(text) if not _on_figure(text, c)]
     # "switch to email at any time" is no universal of what is chosen
     cues += [c for c in UNIVERSAL.finditer(text) if not ANY_TIME.match(text, c.end())] if choice else []
-    if not cues and not choice:
+    if not cues:
         return False
     bounds = clause_bounds(text)
     for m in ALTERNATIVES.finditer(form):
@@ -288,14 +288,12 @@ def _keeps_one(text: str, form: str) -> bool:
         if choice and not share(word_stems(text, lower_only=True) - word_stems(f"{a} {b}"),
                                 word_stems(form, lower_only=True) - word_stems(f"{a} {b}")):
             continue
-        ruled_out = [x for x in mentions if _denied(text, x, bounds)]
-        if choice and len(ruled_out) == 1:
-            # where the wording offers a choice, ruling one alternative out keeps the other ("clinics
-            # can't switch them to email" against "choose whether by text message or by email")
-            return True
-        if len(mentions) != 1:
+        # where the wording offers a choice, one alternative ruled out beside the other is not kept ("all
+        # reminders are sent by SMS; clinics can't switch them to email")
+        kept_ones = [x for x in mentions if not _denied(text, x, bounds)] if choice else mentions
+        if len(kept_ones) != 1:
             continue
-        kept = mentions[0]
+        kept = kept_ones[0]
         # the cue bears on the kept alternative: a few words from it ("by chat only"), or, where the
         # wording offers a choice, anywhere in its clause ("all customer data is stored in the EU")
         kept_clause = clause_of(bounds, kept.start(), kept.end())

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from brandlint import wordlists
 from brandlint.claims.contradict import NARROWING, contradicts, narrows
+from brandlint.claims.opposites import PENDING
 from brandlint.claims.detect import (
     SHAPES,
     UNIVERSAL,
@@ -18,7 +19,6 @@ from brandlint.claims.detect import (
     names_in,
     negated,
     negated_about,
-    privative,
     share,
     shared_words,
     shares_words,
@@ -302,8 +302,7 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     stated = [f for f in find_figures(text) if not f.year_like]
     with_figure = [x for x in forms if any(f.same(c) for f in stated for c in find_figures(x) if not c.year_like)]
     form = closest_form(text, with_figure or forms)
-    # "zero missed appointments" says what "eliminates missed appointments" says
-    flipped = (negated_about(text, form) ^ privative(text)) != (negated(form) ^ privative(form))
+    flipped = negated_about(text, form) != negated(form)
     states_entry_figure = any(f.same(e) for f in stated for e in efigs)
     # "an additional 5 years" or "6 new regions" states another figure than the entry's "10 years" or
     # "40 new regions": it is not a restatement of the entry.
@@ -313,6 +312,9 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
             and not any(shares_words(text, f) for f in forms):
         return _declined(entry, score, "no word of the entry and not its figure: a close embedding alone is not "
                                        "evidence")
+    if entry.section in COSTLY and PENDING.search(text):
+        # "We're working toward becoming a carbon-neutral company" is on the way to it, not saying it is so
+        return _declined(entry, score, f"on the way to it ({PENDING.search(text)[0].strip()!r}), not saying it is so")
     if entry.section == "prohibited" and _compares(entry.text) and not _compares(text):
         # "Rust is always faster than C" is not said by a sentence that compares nothing
         return _declined(entry, score, "the entry compares with others and the sentence does not")

@@ -138,11 +138,6 @@ _SAME_SUPERLATIVE = {" ".join(re.sub(r"\\s\+", " ", w).split()): group[0] for gr
 PRIVATIVE = re.compile(wordlists.alternation(WORDS["privative"]), re.I)
 
 
-def privative(text: str) -> bool:
-    """An odd number of verbs that say there is none of a thing ("eliminates missed appointments")."""
-    return len(PRIVATIVE.findall(text)) % 2 == 1
-
-
 def negated(text: str) -> bool:
     """An odd number of negations flips the statement."""
     return len(NEGATION.findall(CONTRAST.sub(" ", text.translate(PLAIN)))) % 2 == 1

@@ -29,7 +29,7 @@ def pairs(text: str) -> frozenset:
 # "support ... by phone and chat" is phone support and chat support: the way after "by" with the words
 # of its clause before it
 BY_WAY = re.compile(r"\b(?:by|via|over)\s+([a-z][\w-]+)(?:\s+(?:and|or)\s+([a-z][\w-]+))?")
-BY_REACH = 6  # content words before "by" that the way may qualify
+BY_REACH = 4  # content words before "by" that the way may qualify (not "plan" of "Every plan includes ...")
 
 
 @lru_cache(maxsize=1024)

@@ -10,42 +10,52 @@ import re
 
 from brandlint import wordlists
 
-_GROUPS = tuple(tuple(re.compile(wordlists.alternation([p]), re.I) for p in group)
-                for group in (*wordlists.load("claims")["same_meaning"], *wordlists.load("claims")["same_superlative"]))
+# whole words, a hyphen included: "hands-free" and "free-text" are not "free"
+_EDGE = r"(?<![\w-])(?:{})(?![\w-])"
+_GROUPS = tuple(tuple(re.compile(_EDGE.format(p), re.I) for p in group)
+                for group in wordlists.load("claims")["same_meaning"])
 
 _CACHE: dict[int, tuple] = {}
+_CACHED = 16  # messagings kept (a language server reloads its messaging on every edit of it)
 
 
-def rewriter(messaging) -> tuple[tuple[re.Pattern, str], ...]:
-    """(pattern, the messaging's wording) for every group the messaging uses one way of; computed once per
+def rewriter(messaging) -> tuple:
+    """One pattern of every other way of saying a thing, with what each becomes; computed once per
     messaging (by identity, as decide._embargoed_names)."""
     cached = _CACHE.get(id(messaging))
     if cached is not None and cached[0] is messaging:
         return cached[1]
     texts = [form for e in messaging.entries for form in (e.text, *e.variants)]
-    pairs = []
-    # a way the messaging itself writes somewhere is left as it is ("Ubuntu Advantage" is avoided, and
-    # the retired claim about it says so)
+    ways: list[tuple[str, str]] = []  # (pattern with its flags, what it becomes)
+    # A group's first way is the plain word ("free", "text message"): it stays as written, for it is
+    # said of many things ("feel free"). A way the messaging itself writes somewhere stays too ("Ubuntu
+    # Advantage" is avoided, and the retired claim about it says so).
     for group in _GROUPS:
         used = [m[0] for p in group for t in texts if (m := p.search(t))]
         if used:
             # "Free forever ..." starts an entry: mid-sentence it is "free"
             ours = used[0].lower() if used[0][:1].isupper() and used[0][1:].islower() else used[0]
-            pairs += [(p, ours) for p in group if not any(p.search(t) for t in texts)]
+            ways += [(f"(?i:{p.pattern})", ours) for p in group[1:] if not any(p.search(t) for t in texts)]
     for term in messaging.terms:
         for word in term.avoid:
-            pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", 0 if term.case_sensitive else re.I)
-            if not any(pattern.search(t) for t in texts):
-                pairs.append((pattern, term.use))
-    _CACHE[id(messaging)] = (messaging, tuple(pairs))
-    return tuple(pairs)
+            pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
+            if not any(re.search(pattern, t, 0 if term.case_sensitive else re.I) for t in texts):
+                ways.append((pattern if term.case_sensitive else f"(?i:{pattern})", term.use))
+    found = (re.compile("|".join(f"(?P<w{i}>{p})" for i, (p, _) in enumerate(ways))), [use for _, use in ways]) \
+        if ways else None
+    if len(_CACHE) >= _CACHED:
+        _CACHE.clear()
+    _CACHE[id(messaging)] = (messaging, found)
+    return found
 
 
-def in_our_words(text: str, pairs) -> str:
-    """The sentence with each other way of saying a thing replaced by the messaging's."""
-    for pattern, used in pairs:
-        text = pattern.sub(used, text)
-    return text
+def in_our_words(text: str, found) -> str:
+    """The sentence with each other way of saying a thing replaced by the messaging's, in one pass (a
+    replacement is not read again)."""
+    if not found:
+        return text
+    pattern, uses = found
+    return pattern.sub(lambda m: uses[int(m.lastgroup[1:])], text)
 
 
 class Named(str):
@@ -55,17 +65,19 @@ class Named(str):
 
 
 def as_named(text: str, company: str) -> str:
-    """The sentence with the company's name where it starts speaking as "we": the model weighs a name heavily, and
-    "We're a carbon-neutral business" scores 0.59 against "Harborline is a carbon-neutral company", 0.96
-    as "Harborline is a carbon-neutral business"."""
+    """The sentence with the company's name where it starts speaking as "we": the model weighs a name
+    heavily, and "We're a carbon-neutral business" scores 0.59 against "Harborline is a carbon-neutral
+    company", 0.96 as "Harborline is a carbon-neutral business"."""
     # only where "we" is what the sentence is about: "Before we can even think about security, ..." is a
-    # team at work, and named it reads as a claim about the product
-    if not company or not re.match(r"\W*" + FIRST_PERSON.pattern, text, re.I):
+    # team at work, and "Our landlord is carbon-neutral" is not about us
+    if not company or not START.match(text):
         return text
-    return FIRST_PERSON.sub(lambda m: _AS_NAMED[m[0].lower().replace("\u2019", "'")].format(company), text)
+    return FIRST_PERSON.sub(lambda m: _AS_NAMED[" ".join(m[0].lower().replace("\u2019", "'").split())].format(company),
+                            text)
 
 
-# each first-person form, and what it is with the company's name
+# each first-person form, and what it is with the company's name ("US" is a country: "us" in lower case only)
 _AS_NAMED = {"we're": "{} is", "we are": "{} is", "we've": "{} has", "we have": "{} has", "we were": "{} was",
              "we'll": "{} will", "we'd": "{} would", "we": "{}", "us": "{}", "our": "{}'s", "ours": "{}'s"}
-FIRST_PERSON = re.compile(r"\b(?:we(?:['\u2019](?:re|ve|ll|d)|\s+(?:are|have|were))|we|us|ours?)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e(?:['\u2019](?:re|ve|ll|d)|\s+(?:are|have|were))|[Ww]e|us|[Oo]urs?)\b")
+START = re.compile(r"\W*[Ww]e\b")
