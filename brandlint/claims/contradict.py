@@ -17,7 +17,6 @@ from brandlint.claims.detect import (
     NEGATION,
     NEGATION_REACH,
     PLAIN,
-    PRIVATIVE,
     RESTRICTIVE,
     STOP,
     UNIVERSAL,
@@ -50,6 +49,7 @@ USES_REACH = 5  # words before "with" where the wording's own verb is ("sign in 
 
 
 REVERSAL = word_pattern("reversal")
+PRIVATIVE = word_pattern("privative")  # "eliminates": a verb of none
 REQUIREMENT = word_pattern("requirement")
 USES = word_pattern("uses")
 COMPARED = word_pattern("compared")

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from brandlint import wordlists
 from brandlint.claims.contradict import NARROWING, contradicts, narrows
-from brandlint.claims.opposites import PENDING
 from brandlint.claims.detect import (
     SHAPES,
     UNIVERSAL,
@@ -25,6 +24,7 @@ from brandlint.claims.detect import (
     superlatives,
     word_stems,
 )
+from brandlint.claims.opposites import PENDING
 from brandlint.claims.phrases import WEAK, says_key
 from brandlint.claims.quantities import (
     entry_figures,
@@ -77,7 +77,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
     `trace`: give a dict to learn, per entry id, why it gave no finding."""
     t = {**THRESHOLDS, **thresholds}
     why = trace if trace is not None else {}
-    # judged in the messaging's words: "zero no-shows" shares "missed appointments" with its entry
+    # judged in the messaging's words: "say goodbye to no-shows" shares "missed appointments" with its entry
     text = in_our_words(text, rewriter(messaging))
     figures = [f for f in find_figures(text) if not f.year_like]
     sentence_names = names_in(text, names)
@@ -312,9 +312,9 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
             and not any(shares_words(text, f) for f in forms):
         return _declined(entry, score, "no word of the entry and not its figure: a close embedding alone is not "
                                        "evidence")
-    if entry.section in COSTLY and PENDING.search(text):
+    if entry.section in COSTLY and (on_the_way := PENDING.search(text)):
         # "We're working toward becoming a carbon-neutral company" is on the way to it, not saying it is so
-        return _declined(entry, score, f"on the way to it ({PENDING.search(text)[0].strip()!r}), not saying it is so")
+        return _declined(entry, score, f"on the way to it ({on_the_way[0].strip()!r}), not saying it is so")
     if entry.section == "prohibited" and _compares(entry.text) and not _compares(text):
         # "Rust is always faster than C" is not said by a sentence that compares nothing
         return _declined(entry, score, "the entry compares with others and the sentence does not")

@@ -135,9 +135,6 @@ _SAME_SUPERLATIVE = {" ".join(re.sub(r"\\s\+", " ", w).split()): group[0] for gr
                      for w in group}
 
 
-PRIVATIVE = re.compile(wordlists.alternation(WORDS["privative"]), re.I)
-
-
 def negated(text: str) -> bool:
     """An odd number of negations flips the statement."""
     return len(NEGATION.findall(CONTRAST.sub(" ", text.translate(PLAIN)))) % 2 == 1

@@ -72,12 +72,12 @@ def as_named(text: str, company: str) -> str:
     # team at work, and "Our landlord is carbon-neutral" is not about us
     if not company or not START.match(text):
         return text
-    return FIRST_PERSON.sub(lambda m: _AS_NAMED[" ".join(m[0].lower().replace("\u2019", "'").split())].format(company),
+    return _WE.sub(lambda m: _AS_NAMED[" ".join(m[0].lower().replace("\u2019", "'").split())].format(company),
                             text)
 
 
 # each first-person form, and what it is with the company's name ("US" is a country: "us" in lower case only)
 _AS_NAMED = {"we're": "{} is", "we are": "{} is", "we've": "{} has", "we have": "{} has", "we were": "{} was",
              "we'll": "{} will", "we'd": "{} would", "we": "{}", "us": "{}", "our": "{}'s", "ours": "{}'s"}
-FIRST_PERSON = re.compile(r"\b(?:[Ww]e(?:['\u2019](?:re|ve|ll|d)|\s+(?:are|have|were))|[Ww]e|us|[Oo]urs?)\b")
+_WE = re.compile(r"\b(?:[Ww]e(?:['\u2019](?:re|ve|ll|d)|\s+(?:are|have|were))|[Ww]e|us|[Oo]urs?)\b")
 START = re.compile(r"\W*[Ww]e\b")
