@@ -55,7 +55,7 @@ class Language:
         self.stats = {"embedded": 0, "cached": 0}
         self.notice = None
         self.threads = None  # onnxruntime's threads: one per core, or 1 in a worker process (one per core)
-        self._model_id = None
+        self._model_id = self._dims = None
 
     def __getstate__(self):
         return {"settings": (self.model_name, self.spacy_model, self.allow_download, self.cache_enabled,
@@ -205,7 +205,10 @@ class Language:
             from brandlint.embedding.runtime import model_id
 
             manifest = read_manifest(self.folder())
-            self._model_id = model_id(manifest) if manifest else self.encoder().model_id
+            if manifest:
+                self._model_id, self._dims = model_id(manifest), manifest["dims"]
+            else:
+                self._model_id, self._dims = self.encoder().model_id, self.encoder().dims
         return self._model_id
 
     def embed(self, texts: list[str]):
@@ -215,10 +218,11 @@ class Language:
         if self._store is None:
             self._store = Store("embeddings", self.cache_enabled)
         model_id = self.model_id()
+        dims = self._dims  # the model's own: a cache of a 768-wide model's rows is as sound as a 384-wide one's
         keys = [hashlib.sha256(f"{model_id}\0{t}".encode()).hexdigest() for t in texts]
         remembered = {k: self._memo[k] for k in keys if k in self._memo}
         cached = self._store.get_many(list({k for k in keys if k not in remembered}))
-        cached = {k: v for k, v in cached.items() if _sound_vector(v)}  # a damaged row is computed again
+        cached = {k: v for k, v in cached.items() if _sound_vector(v, dims)}  # a damaged row is computed again
         missing = sorted({t for t, k in zip(texts, keys) if k not in cached and k not in remembered})
         fresh = {}
         if missing:
@@ -233,11 +237,11 @@ class Language:
         self._memo.update(fresh)
         table = {**remembered, **cached, **fresh}
         if not texts:
-            return np.zeros((0, self.encoder().dims), dtype=np.float32)
+            return np.zeros((0, dims), dtype=np.float32)
         return np.stack([np.frombuffer(table[k], dtype=np.float32) for k in keys])
 
 
-def _sound_vector(blob, dims: int = 384) -> bool:
+def _sound_vector(blob, dims: int) -> bool:
     """A cached embedding is trusted only with the right shape, finite values and unit length."""
     import numpy as np
 
