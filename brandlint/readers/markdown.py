@@ -33,8 +33,11 @@ INLINE = [
     (re.compile(r"\\(?=[!-/:-@\[-`{-~])"), None, ("\\",)),  # backslash escapes
 ]
 HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
-CONTAINER_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*(?:\[[ xX]\][ \t]+)?)?", re.M)
+CONTAINER_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*"
+                             r"(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*(?:\[[ xX]\][ \t]+)?)?", re.M)
 QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+
+
 @functools.lru_cache(maxsize=1)
 def _parser():
     """Built on first use: a run that hits the result cache never imports markdown-it."""
