@@ -493,3 +493,30 @@ def test_the_messagings_words_are_its_own():
     assert as_named("We're the only choice for our clients.", "Osprey") == \
         "Osprey is the only choice for Osprey's clients."
     assert as_named("Before we start, a word on pricing.", "Osprey") == "Before we start, a word on pricing."
+
+
+KITE = """company: Kite
+prohibited:
+  never-down:
+    text: Kite never goes down.
+    reason: We promise 99.9% uptime, not perfect availability.
+  unhackable:
+    text: Kite cannot be hacked.
+    reason: Legal forbids absolute security claims.
+"""
+
+
+def test_our_name_for_we_needs_the_entrys_words(project):
+    """Read with our name, a "we" sentence is near every entry that names us: it is judged so only where it
+    shares two words with the entry. Found: "We never go down", "We cannot be hacked". Quiet: "down" alone
+    ("slow their work down", from a real project blog), a clause with "never" alone, and a thank-you."""
+    own_messaging(project, KITE)
+    (project / "post.md").write_text(
+        "We do not want to slow their work down!\n\n"
+        "We never go down.\n\n"
+        "We cannot be hacked, and we never will be.\n\n"
+        "We couldn't have done it without all of you.\n", encoding="utf-8")
+    prohibited = "BL200 [error] This says what prohibited claim '{}' says (similarity {}): {}"
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:3:1: " + prohibited.format("never-down", "0.98", "We promise 99.9% uptime, not perfect availability."),
+        "post.md:5:1: " + prohibited.format("unhackable", "0.96", "Legal forbids absolute security claims.")]

@@ -19,6 +19,7 @@ from brandlint.claims.detect import (
     denegate,
     names_in,
     negated,
+    shared,
     signal,
     word_stems,
 )
@@ -115,7 +116,7 @@ def prepare(document, messaging, language) -> list[tuple[Sentence, object, list,
     choices = any(offers_choice((e.text, *e.variants)) for e in messaging.entries if e.section in ("fact", "message"))
     subjects = _subjects(messaging, known)
     topics = _topics(messaging)
-    ours = (rewriter(messaging), messaging.company, known)
+    ours = _ours(messaging, known)
     claims, forms = [], []
     starts = [b.start for b in document.blocks]  # in source order
     for s, sig in found:
@@ -220,7 +221,7 @@ def _claim_clauses(document, starts: list[int], s: Sentence, known) -> list:
     return list(zip(parts, signals))
 
 
-def _forms(text: str, ours=((), "", ())) -> list[str]:
+def _forms(text: str, ours=((), "", (), frozenset())) -> list[str]:
     """The sentence, its denegated form, the claim after a lead-in, round-the-clock in any spelling
     written "24/7" (the model puts "round-the-clock support" far from "24/7 support") and the sentence
     in the messaging's words (`ours`, see wording.py), each embedded."""
@@ -236,17 +237,38 @@ def _forms(text: str, ours=((), "", ())) -> list[str]:
 def readings(text: str, messaging) -> list[str]:
     """Other readings of the sentence that are embedded too: in the messaging's words and, where it starts
     with "we", with our name (see wording.py). `brandlint explain` shows them."""
-    return _readings(text, (rewriter(messaging), messaging.company, names(messaging)))
+    return _readings(text, _ours(messaging, names(messaging)))
+
+
+def _ours(messaging, known) -> tuple:
+    """What the readings need of the messaging: its rewriter, our name, our names, and the words of each
+    prohibited and retired entry without our names."""
+    costly = tuple(_words_of(e) for e in messaging.entries if e.section in COSTLY)
+    return rewriter(messaging), messaging.company, known, costly
+
+
+def _words_of(entry) -> frozenset:
+    return frozenset().union(*(word_stems(form, lower_only=True) for form in (entry.text, *entry.variants)))
+
+
+# Our name weighs so much that a Named form is trusted only with this many words of the entry besides:
+# "We do not want to slow their work down!" is 0.75 from "Acme Cloud never goes down" with it, by "down"
+# alone; "We're a carbon-neutral business" shares "carbon" and "neutral" with "Harborline is a
+# carbon-neutral company".
+NAMED_WORDS = 2
 
 
 def _readings(text: str, ours) -> list[str]:
-    rewrites, company, known = ours
+    rewrites, company, known, costly = ours
     out = []
     if (same := in_our_words(text, rewrites)) != text:
         out.append(same)
-    # "we" is named where the sentence names none of us (a name it has already anchors it); scored
-    # against the prohibited and retired entries only, see Named
-    if not names_in(text, known) and (named := as_named(same, company)) != same:
+    # "we" is named where the sentence names none of us (a name it has already anchors it) and shares
+    # words with a prohibited or retired entry (NAMED_WORDS): scored against those only (see Named); our
+    # name alone brings "We couldn't have done it without all of you" within 0.78 of "Acme Cloud never
+    # goes down"
+    if (named := as_named(same, company)) != same and not names_in(text, known) \
+            and any(shared(word_stems(same, lower_only=True), words) >= NAMED_WORDS for words in costly):
         out.append(Named(named))
     return out
 
@@ -263,7 +285,8 @@ def _rank_forms(forms, which, embed, index) -> dict:
         for form in forms[i]:
             for entry, score in rank(next(vectors), index):
                 if isinstance(form, Named):
-                    if entry.section in COSTLY and score > named.get(entry.id, (None, -1.0))[1]:
+                    if entry.section in COSTLY and score > named.get(entry.id, (None, -1.0))[1] \
+                            and shared(word_stems(form, lower_only=True), _words_of(entry)) >= NAMED_WORDS:
                         named[entry.id] = (entry, score)
                 elif score > best.get(entry.id, (None, -1.0))[1]:
                     best[entry.id] = (entry, score)

@@ -195,6 +195,12 @@ def share(stems: set[str], anchors: set[str]) -> bool:
         or bool(stems & anchors)
 
 
+def shared(stems: set[str], anchors: set[str]) -> int:
+    """How many of the stems are words of the anchors, as `share` counts them."""
+    return sum(1 for a in stems if a in anchors or any(
+        (a.startswith(b) or b.startswith(a)) and min(len(a), len(b)) >= 4 for b in anchors))
+
+
 def closest_form(text: str, forms) -> str:
     """The wording of an entry (its text or a variant) that shares most words with the sentence."""
     words = word_stems(text)
