@@ -46,6 +46,24 @@ def test_check_with_claims_imports_no_torch_nor_spacy(tmp_path):
     assert sorted(m for m in modules if m.split(".")[0] in HEAVY) == []
 
 
+def test_an_unchanged_file_costs_a_cache_lookup(tmp_path):
+    """A second run on the same file is answered from the result cache: it prints the same findings and
+    imports neither the claims analysis nor the model's libraries nor the Markdown parser."""
+    (tmp_path / "brandlint.yaml").write_text(f"messaging: {ROOT / 'messaging'}\n", encoding="utf-8")
+    (tmp_path / "post.md").write_text(POST, encoding="utf-8")
+    argv = ["check", "post.md", "--format", "concise", "--as-of", "2026-11-22", "--select", "claims"]
+    env = {"BRANDLINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = run_cli(tmp_path, argv, tmp_path / "first.json", env=env)
+    again = run_cli(tmp_path, argv, tmp_path / "again.json", env=env)
+    assert first.stdout.splitlines()[0] == again.stdout.splitlines()[0] == (
+        "post.md:3:1: BL203 [error] '5,000' does not match fact 'customer-count' (4,000). Approved: More than "
+        "4,000 companies run on Acme Cloud.")
+    assert "brandlint.claims" in json.loads((tmp_path / "first.json").read_text())
+    modules = json.loads((tmp_path / "again.json").read_text())
+    assert [m for m in modules if m.split(".")[0] in ("numpy", "onnxruntime", "tokenizers", "markdown_it")
+            or m.startswith("brandlint.claims")] == []
+
+
 def test_first_check_exports_the_model_and_says_so(tmp_path):
     (tmp_path / "brandlint.yaml").write_text(f"messaging: {ROOT / 'messaging'}\nclaims:\n  static_model: 'off'\n",
                                              encoding="utf-8")
