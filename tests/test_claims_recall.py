@@ -520,3 +520,39 @@ def test_our_name_for_we_needs_the_entrys_words(project):
     assert concise("post.md", "--select", "claims") == [
         "post.md:3:1: " + prohibited.format("never-down", "0.98", "We promise 99.9% uptime, not perfect availability."),
         "post.md:5:1: " + prohibited.format("unhackable", "0.96", "Legal forbids absolute security claims.")]
+
+
+TERN = """company: Tern
+facts:
+  routes:
+    text: Tern sells tickets for more than 300 ferry routes.
+    figure: 300
+retired:
+  number-one:
+    text: Tern is Europe's number one ferry booking platform.
+    retired_on: 2026-03-15
+  free-solo:
+    text: Tern Book is free forever for operators with one boat.
+    retired_on: 2025-10-31
+terms:
+  - use: Tern Book
+    case_sensitive: true
+"""
+
+
+def test_a_tagline_is_read_as_said_of_us(project):
+    """A short line that names no one is also read with our name before it ("Tern is free forever for ..."),
+    where it shares two words with a prohibited or retired entry. Quiet: other things of Europe, of ferries
+    and of one boat, a rule called number one, and a free thing that is not ours to sell."""
+    own_messaging(project, TERN)
+    (project / "post.md").write_text(
+        "- Free forever for single-boat companies\n\n"
+        "Europe's busiest ferry route runs from Dover to Calais.\n\n"
+        "The number one rule on board: keep your ticket.\n\n"
+        "Book ferry tickets on the platform in one minute.\n\n"
+        "Operators with one boat pay nothing for the first month.\n\n"
+        "Europe's oldest ferry booking office is in Dover.\n\n"
+        "Free parking for every passenger.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:3: BL201 [error] Retired claim 'free-solo' (retired 2025-10-31, similarity 0.78); remove it (no "
+        "replacement is approved)"]

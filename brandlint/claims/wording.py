@@ -81,3 +81,21 @@ _AS_NAMED = {"we're": "{} is", "we are": "{} is", "we've": "{} has", "we have": 
              "we'll": "{} will", "we'd": "{} would", "we": "{}", "us": "{}", "our": "{}'s", "ours": "{}'s"}
 _WE = re.compile(r"\b(?:[Ww]e(?:['\u2019](?:re|ve|ll|d)|\s+(?:are|have|were))|[Ww]e|us|[Oo]urs?)\b")
 START = re.compile(r"\W*[Ww]e\b")
+
+
+# A tagline, bullet or heading names no one: "Free forever for single-vet practices". Short, not opened by
+# a word that is its own subject, a question or an owner ("Our landlord is ..."), and without a verb of its own.
+TAGLINE_WORDS = 8
+_OWN_SUBJECT = re.compile(r"(?:i|you|he|she|it|they|we|this|these|those|there|here|that|what|who|how|why|when|"
+                          r"where|which|our|my|your|their|his|her|its)\b", re.I)
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|do|does|did|shall|"
+                   r"should|may|might|must)\b|n['\u2019]t\b|['\u2019](?:re|ve|ll|d|m)\b", re.I)
+
+
+def as_tagline(text: str, company: str) -> str:
+    """A short line that names no one, read as said of us ("Pawmark is free forever for ..."), or the text."""
+    body = re.sub(r"^[^\w\u2019'#]+", "", text)
+    if not company or not body or len(body.split()) > TAGLINE_WORDS or _OWN_SUBJECT.match(body) \
+            or _VERB.search(body):
+        return text
+    return f"{company} is {body}"
