@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from brandlint.claims.contradict import cue, narrows, offers_choice
 from brandlint.claims.decide import ABOUT_US, COSTLY, decide
@@ -221,7 +222,7 @@ def _claim_clauses(document, starts: list[int], s: Sentence, known) -> list:
     return list(zip(parts, signals))
 
 
-def _forms(text: str, ours=((), "", (), frozenset())) -> list[str]:
+def _forms(text: str, ours=((), "", (), ())) -> list[str]:
     """The sentence, its denegated form, the claim after a lead-in, round-the-clock in any spelling
     written "24/7" (the model puts "round-the-clock support" far from "24/7 support") and the sentence
     in the messaging's words (`ours`, see wording.py), each embedded."""
@@ -236,7 +237,8 @@ def _forms(text: str, ours=((), "", (), frozenset())) -> list[str]:
 
 def readings(text: str, messaging) -> list[str]:
     """Other readings of the sentence that are embedded too: in the messaging's words and, where it starts
-    with "we", with our name (see wording.py). `brandlint explain` shows them."""
+    with "we" or is a short line that names no one, with our name (see wording.py). `brandlint explain`
+    shows them."""
     return _readings(text, _ours(messaging, names(messaging)))
 
 
@@ -247,6 +249,7 @@ def _ours(messaging, known) -> tuple:
     return rewriter(messaging), messaging.company, known, costly
 
 
+@lru_cache(maxsize=4096)  # asked for every Named form's ranked entries
 def _words_of(entry) -> frozenset:
     return frozenset().union(*(word_stems(form, lower_only=True) for form in (entry.text, *entry.variants)))
 
@@ -263,10 +266,10 @@ def _readings(text: str, ours) -> list[str]:
     out = []
     if (same := in_our_words(text, rewrites)) != text:
         out.append(same)
-    # "we" is named where the sentence names none of us (a name it has already anchors it) and shares
-    # words with a prohibited or retired entry (NAMED_WORDS): scored against those only (see Named); our
-    # name alone brings "We couldn't have done it without all of you" within 0.78 of "Acme Cloud never
-    # goes down"
+    # "we", or a tagline's missing subject, is named where the sentence names none of us (a name it has
+    # already anchors it) and shares words with a prohibited or retired entry (NAMED_WORDS): scored
+    # against those only (see Named); our name alone brings "We couldn't have done it without all of you"
+    # within 0.78 of "Acme Cloud never goes down"
     if (named := as_named(same, company)) == same:
         named = as_tagline(same, company)
     if named != same and not names_in(text, known) \

@@ -191,14 +191,17 @@ def word_stems(text: str, lower_only: bool = False) -> frozenset[str]:
 
 def share(stems: set[str], anchors: set[str]) -> bool:
     """A word in common, one a prefix of the other ("down" and "downtime")."""
-    return any(a.startswith(b) or b.startswith(a) for a in stems for b in anchors if min(len(a), len(b)) >= 4) \
-        or bool(stems & anchors)
+    return any(_among(a, anchors) for a in stems)
 
 
 def shared(stems: set[str], anchors: set[str]) -> int:
     """How many of the stems are words of the anchors, as `share` counts them."""
-    return sum(1 for a in stems if a in anchors or any(
-        (a.startswith(b) or b.startswith(a)) and min(len(a), len(b)) >= 4 for b in anchors))
+    return sum(1 for a in stems if _among(a, anchors))
+
+
+def _among(stem: str, anchors: set[str]) -> bool:
+    return stem in anchors or any((stem.startswith(b) or b.startswith(stem)) and min(len(stem), len(b)) >= 4
+                                  for b in anchors)
 
 
 def closest_form(text: str, forms) -> str:
