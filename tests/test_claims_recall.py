@@ -11,6 +11,7 @@ from test_claims import concise, own_messaging
 
 from brandlint.claims.detect import shares_words, superlatives
 from brandlint.claims.phrases import says_key
+from brandlint.claims.wording import as_role
 
 QUAYSIDE = """company: Quayside
 facts:
@@ -556,3 +557,54 @@ def test_a_tagline_is_read_as_said_of_us(project):
     assert concise("post.md", "--select", "claims") == [
         "post.md:1:3: BL201 [error] Retired claim 'free-solo' (retired 2025-10-31, similarity 0.78); remove it (no "
         "replacement is approved)"]
+
+
+HERON = """company: Heron
+facts:
+  late-drop:
+    text: Shippers that use Heron Track see 30% fewer late deliveries.
+    figure: 30%
+prohibited:
+  no-delays:
+    text: Heron Track eliminates delivery delays.
+    variants: [With Heron, parcels are never late.]
+    reason: We publish 30% fewer late deliveries; absolute claims are false.
+retired:
+  number-one:
+    text: Heron is Europe's number one parcel tracking platform.
+    retired_on: 2026-03-15
+terms:
+  - use: Heron Track
+    case_sensitive: true
+"""
+
+
+def test_zero_as_none_no_1_and_what_we_are_said_to_be(project):
+    """"zero delivery delays" says what "eliminates delivery delays" says (a verb of none is a negation);
+    "no. 1" is "number one"; "As the biggest ..., we" says what we are. Quiet: a denial of the claim, "As a
+    reminder, we", someone else's rule number one, and "No-code" (a word, not a denial)."""
+    own_messaging(project, HERON)
+    (project / "post.md").write_text(
+        "## Heron Track: zero delivery delays, zero lost parcels\n\n"
+        "Europe's no. 1 platform for parcel tracking.\n\n"
+        "As the biggest parcel tracking platform in Europe, we have seen every kind of warehouse.\n\n"
+        "Heron Track does not eliminate delivery delays; it cuts them.\n\n"
+        "As a reminder, we ship parcels on weekdays only.\n\n"
+        "The no. 1 rule in the warehouse: scan every parcel.\n\n"
+        "No-code rules in Heron Track tell you which parcels will be late.\n", encoding="utf-8")
+    retired = ("BL201 [error] Retired claim 'number-one' (retired 2026-03-15, similarity {}); remove it (no "
+               "replacement is approved)")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:4: BL200 [error] This says what prohibited claim 'no-delays' says (similarity 0.74): We publish 30% "
+        "fewer late deliveries; absolute claims are false.",
+        "post.md:3:1: " + retired.format("0.99"),
+        "post.md:5:1: " + retired.format("0.78")]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("As the biggest parcel platform in Europe, we ship a lot.", "Heron is the biggest parcel platform in Europe"),
+    ("As Europe's largest network, our carriers reach every town.", "Heron is Europe's largest network"),
+    ("As a reminder, we close at six.", "Heron is a reminder"),  # harmless: scored only with two words of an entry
+    ("As we said, Heron Track is new.", "As we said, Heron Track is new.")])
+def test_as_role_reads_what_we_are_said_to_be(text, role):
+    assert as_role(text, "Heron") == role

@@ -26,7 +26,7 @@ from brandlint.claims.detect import (
 )
 from brandlint.claims.phrases import pairs, says_key, way_pairs
 from brandlint.claims.quantities import states_figure_of
-from brandlint.claims.wording import Named, as_named, as_tagline, in_our_words, rewriter
+from brandlint.claims.wording import Named, as_named, as_role, as_tagline, in_our_words, rewriter
 from brandlint.figures import ROUND_CLOCK
 
 TOP_K = 5
@@ -272,6 +272,8 @@ def _readings(text: str, ours) -> list[str]:
     # within 0.78 of "Acme Cloud never goes down"
     if (named := as_named(same, company)) == same:
         named = as_tagline(same, company)
+    if named == same:
+        named = as_role(same, company)
     if named != same and not names_in(text, known) \
             and any(shared(word_stems(same, lower_only=True), words) >= NAMED_WORDS for words in costly):
         out.append(Named(named))

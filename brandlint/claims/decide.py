@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from brandlint import wordlists
-from brandlint.claims.contradict import NARROWING, contradicts, narrows
+from brandlint.claims.contradict import NARROWING, PRIVATIVE, contradicts, narrows
 from brandlint.claims.detect import (
     SHAPES,
     UNIVERSAL,
@@ -302,7 +302,10 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     stated = [f for f in find_figures(text) if not f.year_like]
     with_figure = [x for x in forms if any(f.same(c) for f in stated for c in find_figures(x) if not c.year_like)]
     form = closest_form(text, with_figure or forms)
-    flipped = negated_about(text, form) != negated(form)
+    # in the messaging's words ("zero no-shows" bears on "missed appointments"), and a verb of none
+    # ("eliminates") says what a negation says: "zero missed appointments" is "eliminates missed appointments"
+    ours = in_our_words(text, rewriter(messaging))
+    flipped = negated_about(ours, form, also=PRIVATIVE) != (negated(form) != (len(PRIVATIVE.findall(form)) % 2 == 1))
     states_entry_figure = any(f.same(e) for f in stated for e in efigs)
     # "an additional 5 years" or "6 new regions" states another figure than the entry's "10 years" or
     # "40 new regions": it is not a restatement of the entry.

@@ -99,3 +99,14 @@ def as_tagline(text: str, company: str) -> str:
             or _VERB.search(body):
         return text
     return f"{company} is {body}"
+
+
+# "As the biggest vet booking platform in Europe, we've seen ...": what we are said to be, before "we".
+_ROLE = re.compile(r"\W*as\s+(?P<role>(?:the|an?|one\s+of\s+the|[A-Z][\w-]*['\u2019]s)\s+[^,;:]{3,100}?),\s*"
+                   r"(?:we\b|we['\u2019]|our\b)", re.I)
+
+
+def as_role(text: str, company: str) -> str:
+    """What "As the biggest ..., we ..." says we are, with our name ("Pawmark is the biggest ..."), or the text."""
+    m = _ROLE.match(text)
+    return f"{company} is {m['role']}" if company and m else text
