@@ -580,9 +580,10 @@ terms:
 
 
 def test_zero_as_none_no_1_and_what_we_are_said_to_be(project):
-    """"zero delivery delays" says what "eliminates delivery delays" says (a verb of none is a negation);
-    "no. 1" is "number one"; "As the biggest ..., we" says what we are. Quiet: a denial of the claim, "As a
-    reminder, we", someone else's rule number one, and "No-code" (a word, not a denial)."""
+    """"zero delivery delays" says what "eliminates delivery delays" says, and so does "ends delivery delays"
+    (no negation on either side); "no. 1" is "number one"; "As the biggest ..., we" says what we are. Quiet:
+    a denial of the claim, "As a reminder, we", someone else's rule number one, "No-code" (a word, not a
+    denial), and "as" for "while"."""
     own_messaging(project, HERON)
     (project / "post.md").write_text(
         "## Heron Track: zero delivery delays, zero lost parcels\n\n"
@@ -591,20 +592,27 @@ def test_zero_as_none_no_1_and_what_we_are_said_to_be(project):
         "Heron Track does not eliminate delivery delays; it cuts them.\n\n"
         "As a reminder, we ship parcels on weekdays only.\n\n"
         "The no. 1 rule in the warehouse: scan every parcel.\n\n"
-        "No-code rules in Heron Track tell you which parcels will be late.\n", encoding="utf-8")
+        "No-code rules in Heron Track tell you which parcels will be late.\n\n"
+        "Heron Track ends delivery delays for good.\n\n"
+        "As the number one parcel tracking platform in Europe raises its prices, we keep ours low.\n", encoding="utf-8")
     retired = ("BL201 [error] Retired claim 'number-one' (retired 2026-03-15, similarity {}); remove it (no "
                "replacement is approved)")
     assert concise("post.md", "--select", "claims") == [
         "post.md:1:4: BL200 [error] This says what prohibited claim 'no-delays' says (similarity 0.74): We publish 30% "
         "fewer late deliveries; absolute claims are false.",
         "post.md:3:1: " + retired.format("0.99"),
-        "post.md:5:1: " + retired.format("0.78")]
+        "post.md:5:1: " + retired.format("0.78"),
+        "post.md:15:1: BL200 [error] This says what prohibited claim 'no-delays' says (similarity 0.89): We publish "
+        "30% fewer late deliveries; absolute claims are false."]
 
 
 @pytest.mark.parametrize("text, role", [
     ("As the biggest parcel platform in Europe, we ship a lot.", "Heron is the biggest parcel platform in Europe"),
     ("As Europe's largest network, our carriers reach every town.", "Heron is Europe's largest network"),
     ("As a reminder, we close at six.", "Heron is a reminder"),  # harmless: scored only with two words of an entry
-    ("As we said, Heron Track is new.", "As we said, Heron Track is new.")])
+    ("As we said, Heron Track is new.", "As we said, Heron Track is new."),
+    ("As the number one platform in Europe raises its prices, we keep ours low.",
+     "As the number one platform in Europe raises its prices, we keep ours low."),
+    ("As it's late, we close.", "As it's late, we close.")])
 def test_as_role_reads_what_we_are_said_to_be(text, role):
     assert as_role(text, "Heron") == role

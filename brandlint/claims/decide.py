@@ -265,6 +265,20 @@ def _approved_words(text: str, entry: Entry, score: float, ranked, messaging: Me
 
 
 
+# "zero" or "no" before a word: with it, "zero missed appointments" says what "eliminates missed
+# appointments" says
+NONE_OF = re.compile(r"\b(?:zero|no)\b(?=\s+([\w-]+(?:\s+[\w-]+)?))", re.I)
+
+
+def _none_as_said(text: str, form: str) -> str:
+    """The sentence without the "zero" or "no" it puts before the entry's own words, where the entry says
+    there is none with a verb ("eliminates"): not a denial of it. "no plans to eliminate ..." keeps its "no"."""
+    if not PRIVATIVE.search(form) or negated(form):
+        return text
+    words = word_stems(form, lower_only=True)
+    return NONE_OF.sub(lambda m: " " * len(m[0]) if share(word_stems(m[1], lower_only=True), words) else m[0], text)
+
+
 def _declined(entry: Entry, score: float, why: str) -> Verdict:
     """No finding, and why (for `brandlint explain`)."""
     return Verdict("none", entry, score, {"why": why})
@@ -302,10 +316,10 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     stated = [f for f in find_figures(text) if not f.year_like]
     with_figure = [x for x in forms if any(f.same(c) for f in stated for c in find_figures(x) if not c.year_like)]
     form = closest_form(text, with_figure or forms)
-    # in the messaging's words ("zero no-shows" bears on "missed appointments"), and a verb of none
-    # ("eliminates") says what a negation says: "zero missed appointments" is "eliminates missed appointments"
-    ours = in_our_words(text, rewriter(messaging))
-    flipped = negated_about(ours, form, also=PRIVATIVE) != (negated(form) != (len(PRIVATIVE.findall(form)) % 2 == 1))
+    # in the messaging's words ("zero no-shows" bears on "missed appointments"); against a wording of none
+    # ("never goes down") a verb of none says the same ("puts an end to downtime")
+    ours = _none_as_said(in_our_words(text, rewriter(messaging)), form)
+    flipped = negated_about(ours, form, also=PRIVATIVE if negated(form) else None) != negated(form)
     states_entry_figure = any(f.same(e) for f in stated for e in efigs)
     # "an additional 5 years" or "6 new regions" states another figure than the entry's "10 years" or
     # "40 new regions": it is not a restatement of the entry.

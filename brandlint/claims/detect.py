@@ -259,20 +259,26 @@ _RIVALS = re.compile("|".join(f"(?:{p.pattern})" for p in (SHAPES["superiority"]
 def negated_about(text: str, form: str, also: re.Pattern | None = None) -> bool:
     """An odd number of negations that bear on the entry's wording `form`, which decides whether a
     sentence says or denies a prohibited or retired claim: a negation counts unless it stands in another
-    clause that shares no word with the entry ("..., and there's nothing to install"). `also`: more words
-    that count as negations (a verb of none)."""
+    clause that shares no word with the entry ("..., and there's nothing to install"). `also`: words that
+    count as negations too (a verb of none, against a wording of none)."""
     text = CONTRAST.sub(" ", text.translate(PLAIN))
     text = claim_after_lead_in(text) or text  # "Note for the webinar: nobody can hack into it" says it
     text = _RIVALS.sub(lambda m: NEGATION.sub(lambda n: " " * len(n[0]), m[0]), text)
     bounds = clause_bounds(text)
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
-    anchors = word_stems(NEGATION.sub(" ", form), lower_only=True)
+    cues = [NEGATION, also] if also else [NEGATION]
+
+    def without_cues(part: str) -> str:
+        for cue in cues:
+            part = cue.sub(" ", part)
+        return part
+    anchors = word_stems(without_cues(form), lower_only=True)
     count = 0
-    for m in [*NEGATION.finditer(text), *(also.finditer(text) if also else ())]:
+    for m in (m for cue in cues for m in cue.finditer(text)):
         start, end = clause_of(bounds, m.start(), m.end())
         # the negation words themselves are not what the clause shares with the entry: "and you never
         # wait" does not deny "never goes down"
-        count += clauses == 1 or share(word_stems(NEGATION.sub(" ", text[start:end])), anchors)
+        count += clauses == 1 or share(word_stems(without_cues(text[start:end])), anchors)
     return count % 2 == 1
 
 

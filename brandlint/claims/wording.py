@@ -102,11 +102,15 @@ def as_tagline(text: str, company: str) -> str:
 
 
 # "As the biggest vet booking platform in Europe, we've seen ...": what we are said to be, before "we".
-_ROLE = re.compile(r"\W*as\s+(?P<role>(?:the|an?|one\s+of\s+the|[A-Z][\w-]*['\u2019]s)\s+[^,;:]{3,100}?),\s*"
+_ROLE = re.compile(r"\W*as\s+(?P<role>(?:the|an?|one\s+of\s+the|(?-i:[A-Z])[\w-]*['\u2019]s)\s+[^,;:]{3,100}?),\s*"
                    r"(?:we\b|we['\u2019]|our\b)", re.I)
 
 
 def as_role(text: str, company: str) -> str:
-    """What "As the biggest ..., we ..." says we are, with our name ("Pawmark is the biggest ..."), or the text."""
+    """What "As the biggest ..., we ..." says we are, with our name ("Pawmark is the biggest ..."), or the text.
+    Not "as" for "while" ("As the number one platform in Europe raises its prices, we ..."): a role is a
+    short phrase without a verb of its own."""
     m = _ROLE.match(text)
-    return f"{company} is {m['role']}" if company and m else text
+    if not company or not m or len(m["role"].split()) > TAGLINE_WORDS or _VERB.search(m["role"]):
+        return text
+    return f"{company} is {m['role']}"
