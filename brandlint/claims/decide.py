@@ -318,8 +318,9 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     form = closest_form(text, with_figure or forms)
     # in the messaging's words ("zero no-shows" bears on "missed appointments"); against a wording of none
     # ("never goes down") a verb of none says the same ("puts an end to downtime")
+    form_denies = negated(form)
     ours = _none_as_said(in_our_words(text, rewriter(messaging)), form)
-    flipped = negated_about(ours, form, also=PRIVATIVE if negated(form) else None) != negated(form)
+    flipped = negated_about(ours, form, also=PRIVATIVE if form_denies else None) != form_denies
     states_entry_figure = any(f.same(e) for f in stated for e in efigs)
     # "an additional 5 years" or "6 new regions" states another figure than the entry's "10 years" or
     # "40 new regions": it is not a restatement of the entry.

@@ -266,19 +266,14 @@ def negated_about(text: str, form: str, also: re.Pattern | None = None) -> bool:
     text = _RIVALS.sub(lambda m: NEGATION.sub(lambda n: " " * len(n[0]), m[0]), text)
     bounds = clause_bounds(text)
     clauses = sum(1 for a, b in zip(bounds, bounds[1:]) if re.search(r"\w", text[a:b]))
-    cues = [NEGATION, also] if also else [NEGATION]
-
-    def without_cues(part: str) -> str:
-        for cue in cues:
-            part = cue.sub(" ", part)
-        return part
-    anchors = word_stems(without_cues(form), lower_only=True)
+    cues = re.compile(f"{NEGATION.pattern}|{also.pattern}", re.I) if also else NEGATION
+    anchors = word_stems(cues.sub(" ", form), lower_only=True)
     count = 0
-    for m in (m for cue in cues for m in cue.finditer(text)):
+    for m in cues.finditer(text):
         start, end = clause_of(bounds, m.start(), m.end())
         # the negation words themselves are not what the clause shares with the entry: "and you never
         # wait" does not deny "never goes down"
-        count += clauses == 1 or share(word_stems(without_cues(text[start:end])), anchors)
+        count += clauses == 1 or share(word_stems(cues.sub(" ", text[start:end])), anchors)
     return count % 2 == 1
 
 
