@@ -19,6 +19,12 @@ def folder() -> Path:
     return Path(user_cache_dir("brandlint")) / __version__
 
 
+def server_socket() -> Path:
+    """Where a running `brandlint server` listens. Here, not in server.py, so the entry point can see
+    that none is running without importing the server's modules."""
+    return folder() / "server" / "server.sock"
+
+
 class Store:
     """A key-value table per purpose ("embeddings", "results"). Failing to open the cache is not fatal:
     the run goes on uncached."""

