@@ -125,8 +125,7 @@ def narrows(text: str, forms) -> str:
     if (LIMITED_HOURS.search(text) and any(office_hours(text, form) for form in forms)) \
             or any(closed_hours(text, form) for form in forms):
         return "hours"
-    for form in forms:
-        form = form.translate(PLAIN)
+    for form in _plain_forms(tuple(forms)):
         # named as the wording names its standing ("our first SOC 2 Type II audit")
         if pending(text, form):
             return "pending"
@@ -157,6 +156,11 @@ def narrows(text: str, forms) -> str:
         if how == "negation" and _denies_shared(text, form):
             return how
     return ""
+
+
+@lru_cache(maxsize=64)  # the messaging's wordings, held against every sentence
+def _plain_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(form.translate(PLAIN) for form in forms)
 
 
 def _denies_shared(text: str, form: str) -> bool:

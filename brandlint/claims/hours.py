@@ -4,6 +4,8 @@ closed"). Word lists in brandlint/data/claims.yaml."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from brandlint.claims.detect import (
     RESTRICTIVE,
     UNIVERSAL,
@@ -63,15 +65,23 @@ def closed_hours(text: str, form: str) -> bool:
     """The sentence says that at some hours what the wording has round the clock is not there: "out of
     hours and at weekends, the support line is closed" against "24/7 support", in a clause that names
     what the wording's 24/7 qualifies (the word right after it)."""
-    if not ROUND_CLOCK.search(form) or ROUND_CLOCK.search(text) or not OTHER_HOURS.search(text):
+    after = _after_round_clock(form)
+    if after is None or ROUND_CLOCK.search(text) or not OTHER_HOURS.search(text):
         return False
-    after = [stem(w) for m in ROUND_CLOCK.finditer(form) for w in content(form[m.end():])[:1]]
     bounds = clause_bounds(text)
     for m in CLOSED.finditer(text):
         start, end = clause_of(bounds, m.start(), m.end())
-        if {stem(w) for w in content(text[start:end])} & set(after):
+        if {stem(w) for w in content(text[start:end])} & after:
             return True
     return False
+
+
+@lru_cache(maxsize=1024)  # a wording's side, the same for every sentence it is held against
+def _after_round_clock(form: str) -> frozenset[str] | None:
+    """The stems of the words right after the wording's 24/7s; None when it has none."""
+    if not ROUND_CLOCK.search(form):
+        return None
+    return frozenset(stem(w) for m in ROUND_CLOCK.finditer(form) for w in content(form[m.end():])[:1])
 
 
 def around(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> set[str]:

@@ -8,6 +8,7 @@ against "sign in with a passkey, without a password"). Word lists in brandlint/d
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from brandlint import wordlists
 from brandlint.claims.detect import NEGATION, STOP, WORDS, clause_bounds, clause_of, share, word_pattern
@@ -40,12 +41,10 @@ def pending(text: str, form: str) -> bool:
     way to it, naming it as the wording does: "preparing for our first SOC 2 Type II audit", "working
     towards ISO 27001". Only a standing: "working towards faster arrival estimates" improves on a
     fact, it does not deny it."""
-    if not STANDING.search(form) or PAST.search(text):
+    held = _standing(form)
+    if held is None or PAST.search(text):
         return False
-    # named as the wording names it ("SOC 2 Type II"): "her CISSP certification", "card terminals that
-    # are not certified yet" are someone else's; only a wording with no such name goes by its word
-    names = _names(form)
-    standing = {stem(m[0].lower()) for m in STANDING.finditer(form)}
+    names, standing = held
     bounds = clause_bounds(text)
     for m in PENDING.finditer(text):
         _, end = clause_of(bounds, m.start(), m.end())
@@ -53,6 +52,16 @@ def pending(text: str, form: str) -> bool:
         if names & {w.lower() for w in after} if names else standing & {stem(w.lower()) for w in after}:
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _standing(form: str) -> tuple[set[str], set[str]] | None:
+    """(names, stems of standings) of a wording that says we hold a standing; None for any other.
+    Named as the wording names it ("SOC 2 Type II"): "her CISSP certification", "card terminals that
+    are not certified yet" are someone else's; only a wording with no such name goes by its word."""
+    if not STANDING.search(form):
+        return None
+    return _names(form), {stem(m[0].lower()) for m in STANDING.finditer(form)}
 
 
 def lacks(text: str, form: str) -> bool:
@@ -143,18 +152,26 @@ def other_means(text: str, form: str) -> bool:
     password". Not beside the wording's way ("with a passkey instead of a code"), nor as an option ("can
     also sign in with a code"), nor where the wording names a way without ruling one out ("integrates
     with Slack" leaves room for others)."""
-    if OPTIONAL.search(text):
+    ruling_out = _ways_ruled_out(form)
+    if not ruling_out or OPTIONAL.search(text):
         return False
-    for topic, groups in MEANS:
-        if not topic.search(form):
-            continue
-        own, excluded = _ways(form, groups, topic, reach=None)
-        if not own or not excluded:
-            continue
+    for topic, groups, own in ruling_out:
         said, _ = _ways(text, groups, topic)
         if said and not said & own:
             return True
     return False
+
+
+@lru_cache(maxsize=1024)  # a wording's side, the same for every sentence it is held against
+def _ways_ruled_out(form: str) -> tuple:
+    """(topic, groups, the wording's own ways) for each thing the wording does its way, ruling another out."""
+    found = []
+    for topic, groups in MEANS:
+        if topic.search(form):
+            own, excluded = _ways(form, groups, topic, reach=None)
+            if own and excluded:
+                found.append((topic, groups, frozenset(own)))
+    return tuple(found)
 
 
 def _ways(text: str, groups, topic, reach: int | None = MEANS_REACH) -> tuple[set[int], set[int]]:

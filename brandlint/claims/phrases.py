@@ -124,10 +124,11 @@ def other_place(text: str, form: str, origin_only: bool = False) -> bool:
     Amsterdam" against "founded in Rotterdam". Not a place the wording names anywhere, nor one named
     beside the wording's ("founded in Rotterdam, with an office in Berlin"). `origin_only`: only where
     we began ("born in Amsterdam"), which has one answer; "based in" may have several."""
-    text, form = text.translate(PLAIN), form.translate(PLAIN)
-    if CHOICE.search(form):
-        return False  # places to choose from are regions ("the EU or the US"): "Frankfurt" is one of them
-    places = {_verb(m[1]): m[2] for m in PLACE.finditer(form)}
+    form = form.translate(PLAIN)
+    places = _places(form)
+    if not places:
+        return False
+    text = text.translate(PLAIN)
     lowered = text.lower()
     for m in PLACE.finditer(text):
         if origin_only and _verb(m[1]) != "origin":
@@ -136,6 +137,15 @@ def other_place(text: str, form: str, origin_only: bool = False) -> bool:
         if theirs and m[2].lower() not in form.lower() and theirs.lower() not in lowered:
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _places(form: str) -> dict[str, str]:
+    """verb -> the place the wording names after it; none from a wording of places to choose from: they
+    are regions ("the EU or the US"), and "Frankfurt" is one of them."""
+    if CHOICE.search(form):
+        return {}
+    return {_verb(m[1]): m[2] for m in PLACE.finditer(form)}
 
 
 def _verb(word: str) -> str:

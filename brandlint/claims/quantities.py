@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from brandlint import wordlists
-from brandlint.figures import Figure, duration_factor, find_figures, parse_figure
+from brandlint.figures import DIGIT, Figure, duration_factor, find_figures, parse_figure
 from brandlint.messaging import Entry
 
 _CLAIMS = wordlists.load("claims")
@@ -152,8 +152,10 @@ def states_figure_of(text: str, entry: Entry) -> bool:
     around it ("connects to 25+ practice-management systems" against "more than 20 practice-management
     systems"), or one of its old values counting the same thing. Evidence by words, which a bullet or a
     headline without the product's name gives and the embedding may not."""
+    if not DIGIT.search(text):
+        return False
     efigs = entry_figures(entry)
-    if not efigs or not any(c.isdigit() for c in text):
+    if not efigs:
         return False
     comparable = [f for f in find_figures(text)
                   if not f.year_like and any(same_quantity(text, f, entry.text, e) for e in efigs)]
