@@ -43,14 +43,21 @@ def _exit_now(code) -> None:
     a check leaves no thread, pool or temporary file behind (as mypy's hard_exit assumes too). atexit
     hooks still run: coverage and profilers of a check rely on them."""
     import atexit
+    import contextlib
 
     if code is not None and not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
     atexit._run_exitfuncs()
+    code = code or 0
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):  # the reader went away (`| head`): nothing left to say
+    except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
         pass
-    os._exit(code or 0)
+    except OSError as exc:  # a full disk: the report (or a fixed draft on stdout) is lost, so say so
+        with contextlib.suppress(OSError):
+            sys.stderr.write(f"brandlint: error: cannot write to standard output: {exc.strerror or exc}\n")
+        code = code or 120  # what Python itself exits with when this flush fails at shutdown
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    os._exit(code)

@@ -422,7 +422,7 @@ def test_progress_shows_on_a_terminal_only(project):
 
 def test_a_reader_that_stops_early_gets_no_traceback_and_the_exit_code_stands(project):
     """`brandlint check ... | head -1`: the pipe closes after one line; the check still ends with its own
-    exit code (1: errors found) and says nothing more on stderr (a finished check exits without teardown)."""
+    exit code (1: errors found) and says nothing more on stderr."""
     import subprocess
     import sys
 
@@ -438,3 +438,23 @@ def test_a_reader_that_stops_early_gets_no_traceback_and_the_exit_code_stands(pr
     assert proc.wait(timeout=300) == 1
     assert first == "many/p000.md:1:5: BL100 [warning] Use 'customers' instead of 'clients'.\n"
     assert stderr == ""
+
+
+def test_a_fixed_draft_that_cannot_be_written_to_stdout_fails_and_says_so(project):
+    """`check - --fix` writes the fixed draft to stdout; on a full disk that write fails when the finished
+    check flushes its output (it exits without interpreter teardown), and an editor that would replace
+    its buffer with stdout on success must not see exit 0."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env.update({"PYTHONPATH": str(ROOT), "BRANDLINT_SERVER": "off", "NO_COLOR": "1"})
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "brandlint", "check", "-", "--fix", "--select", "terminology"],
+                              cwd=project, env=env, input=b"Our clients love it.\n", stdout=full,
+                              stderr=subprocess.PIPE, timeout=300)
+    assert (done.returncode, done.stderr.decode()) == (
+        120, "brandlint: error: cannot write to standard output: No space left on device\n")
+    fixed = subprocess.run([sys.executable, "-m", "brandlint", "check", "-", "--fix", "--select", "terminology"],
+                           cwd=project, env=env, input=b"Our clients love it.\n", capture_output=True, timeout=300)
+    assert (fixed.returncode, fixed.stdout, fixed.stderr) == (0, b"Our customers love it.\n", b"")

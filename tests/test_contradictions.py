@@ -248,9 +248,11 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     ("Staff at Marta's shop still write the shelf-talker cards for bestselling titles by hand.", (REORDER,), ""),
     ("Shop staff reorder bestselling titles by hand each week.", (REORDER,), "manual"),
     ("As of January, 24/7 support is no longer part of the Starter plan.", (SUPPORT,), "negation"),
-    # what is shared, narrowed in the clause that names what the wording's "every" qualifies (twelfth
-    # session); "one or more" restricts nothing (linkerd-blog, 0309-linkerd-multi-cluster-failover)
-    ("Free trials of Northwind Track are only open to fleets with 50 trucks or more.", (TRIAL,), "scope"),
+    # far by meaning, a narrowing of what the wording shares is not evidence enough (a twelfth-session
+    # rule for it flagged "Only admins of a fleet can start the free trial"); "one or more" restricts
+    # nothing (linkerd-blog, 0309-linkerd-multi-cluster-failover)
+    ("Free trials of Northwind Track are only open to fleets with 50 trucks or more.", (TRIAL,), ""),
+    ("Only admins of a fleet can start the Northwind Track free trial.", (TRIAL,), ""),
     ("Free trials of Northwind Track are only available in English.", (TRIAL,), ""),
     ("Fleets of every size can start a free trial of Northwind Track.", (TRIAL,), ""),
     ("The operator lets users configure conditions under which Northwind will shift traffic between one or "

@@ -146,9 +146,8 @@ def narrows(text: str, forms) -> str:
             return how
         round_clock = any(ROUND_STEM in p for p in shared)
         # what the wording says round the clock ("24/7 support") or by some way ("phone support") is its
-        # own subject: narrowing it to some customers denies "every plan"; so does narrowing, in one
-        # clause, what the sentence shares with the wording and what the wording's "every" qualifies
-        if how == "scope" and (round_clock or ways or _scope(text, form, within=shared)):
+        # own subject: narrowing it to some customers denies "every plan"
+        if how == "scope" and (round_clock or ways):
             return how
         # keeping one of the wording's alternatives, named as the wording names them ("by chat only",
         # "stored in the EU"; not "only a phone call away"), of its round-the-clock or of a choice
@@ -215,16 +214,14 @@ def offers_choice(forms) -> bool:
 
 # ------------------------------------------------------------------------------------------- scope
 
-def _scope(text: str, form: str, within=None) -> bool:
+def _scope(text: str, form: str) -> bool:
     """The narrowing bears on what the wording says of everyone: a word of the restrictive clause
     stands next to a "every"/"24/7" of the wording that the sentence leaves out ("only in
     backwards-compatible ways" narrows nothing that "every edition interoperates" says; "24/7 support
     is reserved for customers on the Enterprise plan" keeps the 24/7 and narrows "every plan", while
     "24/7 support is staffed in English only" narrows no plan). "Only" on the
     wording's own figure is no narrowing ("only six weeks apart" against "every six weeks"), nor is an
-    addition in the same clause ("selected databases are also backed up more often"). `within`: word
-    pairs of which the narrowing clause must hold one ("free trials are only for clinics with five or
-    more vets" narrows the "free trial" of "a free trial for clinics of every size")."""
+    addition in the same clause ("selected databases are also backed up more often")."""
     lacking = _universals(form) - _universals(text) - {"24/7"}  # office hours are `_office_hours`
     if not lacking:
         return False
@@ -238,17 +235,7 @@ def _scope(text: str, form: str, within=None) -> bool:
     near = around(form, UNIVERSAL, keep=lambda m: _plain(m[0]) in lacking)
     # "every plan" is narrowed by "reserved for Enterprise customers" as by "for the Enterprise plan"
     audience = any(AUDIENCE.fullmatch(w) for w in around_words(form, UNIVERSAL, keep=lambda m: _plain(m[0]) in lacking))
-    if within is None:
-        return any(share(word_stems(text[a:b]), near) or (audience and AUDIENCE.search(text, a, b)) for a, b in clauses)
-    # what the "every" qualifies must be named apart from the shared words: "free trials are only
-    # available in English" narrows the trial's language, not the fleets it is for
-    for a, b in clauses:
-        held = pairs(text[a:b]) & within
-        if held:
-            shared = set().union(*held)
-            if share(word_stems(text[a:b]) - shared, near - shared) or (audience and AUDIENCE.search(text, a, b)):
-                return True
-    return False
+    return any(share(word_stems(text[a:b]), near) or (audience and AUDIENCE.search(text, a, b)) for a, b in clauses)
 
 
 def _universals(text: str) -> set[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from brandlint import wordlists
-from brandlint.figures import DIGIT, Figure, duration_factor, find_figures, parse_figure
+from brandlint.figures import Figure, duration_factor, find_figures, parse_figure
 from brandlint.messaging import Entry
 
 _CLAIMS = wordlists.load("claims")
@@ -147,12 +148,17 @@ def old_count(text: str, figure: Figure, entry: Entry, efigs) -> bool:
     return _next_words(text, figure) in counted
 
 
+@lru_cache(maxsize=4096)  # asked for each entry of the messaging, of the same sentence
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)  # isdigit, not \d: a footnote mark ("¹") counts, as it always has
+
+
 def states_figure_of(text: str, entry: Entry) -> bool:
     """The sentence states a figure of the entry's quantity by the entry's own words: the same words
     around it ("connects to 25+ practice-management systems" against "more than 20 practice-management
     systems"), or one of its old values counting the same thing. Evidence by words, which a bullet or a
     headline without the product's name gives and the embedding may not."""
-    if not DIGIT.search(text):
+    if not _has_digit(text):
         return False
     efigs = entry_figures(entry)
     if not efigs:
