@@ -193,6 +193,9 @@ RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
     ("Founded in Leeds, Northwind now serves more than 2,100 bookshops.", "Northwind was founded in Leeds in 2015.", ""),
     ("As of January, 24/7 support is no longer part of the Starter plan.", SUPPORT, "negation"),
     ("Our support team takes calls Monday to Friday during office hours.", SUPPORT, "hours"),
+    # "one or more" is any number; "50 or more" narrows (linkerd-blog: "between one or more services")
+    ("The free trial of Northwind Track is open to fleets with one or more trucks.", TRIAL, ""),
+    ("The free trial of Northwind Track is open to fleets with 50 or more trucks.", TRIAL, "scope"),
 ])
 def test_how_a_sentence_contradicts(text, form, how):
     assert contradicts(text, form) == how
@@ -249,8 +252,8 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     ("Shop staff reorder bestselling titles by hand each week.", (REORDER,), "manual"),
     ("As of January, 24/7 support is no longer part of the Starter plan.", (SUPPORT,), "negation"),
     # far by meaning, a narrowing of what the wording shares is not evidence enough (a twelfth-session
-    # rule for it flagged "Only admins of a fleet can start the free trial"); "one or more" restricts
-    # nothing (linkerd-blog, 0309-linkerd-multi-cluster-failover)
+    # rule for it flagged "Only admins of a fleet can start the free trial", and with "one or more" read
+    # as a restriction, this linkerd-blog sentence: 0309-linkerd-multi-cluster-failover)
     ("Free trials of Northwind Track are only open to fleets with 50 trucks or more.", (TRIAL,), ""),
     ("Only admins of a fleet can start the Northwind Track free trial.", (TRIAL,), ""),
     ("Free trials of Northwind Track are only available in English.", (TRIAL,), ""),

@@ -55,13 +55,13 @@ def pending(text: str, form: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _standing(form: str) -> tuple[set[str], set[str]] | None:
+def _standing(form: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """(names, stems of standings) of a wording that says we hold a standing; None for any other.
     Named as the wording names it ("SOC 2 Type II"): "her CISSP certification", "card terminals that
     are not certified yet" are someone else's; only a wording with no such name goes by its word."""
     if not STANDING.search(form):
         return None
-    return _names(form), {stem(m[0].lower()) for m in STANDING.finditer(form)}
+    return frozenset(_names(form)), frozenset(stem(m[0].lower()) for m in STANDING.finditer(form))
 
 
 def lacks(text: str, form: str) -> bool:

@@ -5,7 +5,9 @@ superlative with the word it qualifies ("100% accurate", "lowest rate")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 from brandlint import wordlists
 from brandlint.claims.detect import PLAIN, STOP, SUPERLATIVE_WORD, WORDS, superlatives, word_pattern
@@ -140,12 +142,13 @@ def other_place(text: str, form: str, origin_only: bool = False) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _places(form: str) -> dict[str, str]:
+def _places(form: str) -> Mapping[str, str]:
     """verb -> the place the wording names after it; none from a wording of places to choose from: they
     are regions ("the EU or the US"), and "Frankfurt" is one of them."""
     if CHOICE.search(form):
-        return {}
-    return {_verb(m[1]): m[2] for m in PLACE.finditer(form)}
+        return MappingProxyType({})
+    # read-only: one cached mapping is shared by every sentence held against the wording
+    return MappingProxyType({_verb(m[1]): m[2] for m in PLACE.finditer(form)})
 
 
 def _verb(word: str) -> str:
