@@ -244,6 +244,21 @@ def test_a_figure_is_the_entrys_by_the_words_around_it(project):
         "Tidemark Dock in under 3 days."]
 
 
+def test_a_compounds_parts_name_what_a_figure_measures(project):
+    """"harbour software" names what "harbour-management system" does: with the verb, two words in
+    common before the figure say it measures the entry's quantity. A compound of other words does not."""
+    own_messaging(project, TIDEMARK.replace("terms:", """  sync:
+    text: Tidemark Dock syncs berth bookings with the harbour-management system every 5 minutes.
+    figure: 5 minutes
+terms:"""))
+    (project / "post.md").write_text(
+        "Tidemark Dock syncs with your harbour software every 2 minutes.\n\n"
+        "Tidemark Dock refreshes the weather-forecast panel every 2 minutes.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL203 [error] '2 minutes' does not match fact 'sync' (5 minutes). Approved: Tidemark Dock "
+        "syncs berth bookings with the harbour-management system every 5 minutes."]
+
+
 def test_another_facts_figure_is_not_a_mismatch_by_words(project):
     """Real ubuntu.com lines against the benchmark's messaging (in the repository): "a 5-year security
     maintenance commitment" is the 5 years of standard support, not a mismatch of Pro's 15 years of

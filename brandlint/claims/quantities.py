@@ -125,7 +125,9 @@ def _nouns_before(text: str, figure: Figure, reach: int = 8) -> set[str]:
     common with the entry's say the figure measures the same thing; "released" and "new" do not
     ("a new Edition is released every three years" is not "a new version is released every six weeks")."""
     words = re.findall(r"(?<![\w-])[a-z][a-z-]+", text[max(0, figure.start - 80):figure.start])[-reach:]
-    return {w.rstrip("s") for w in words if len(w) >= 5 and not w.endswith(("ed", "ing")) and w not in LEAD}
+    # a compound's parts count too: "practice software" names what "practice-management system" does
+    parts = [p for w in words if "-" in w for p in w.split("-")]
+    return {w.rstrip("s") for w in words + parts if len(w) >= 5 and not w.endswith(("ed", "ing")) and w not in LEAD}
 
 
 LEAD = FILLER | frozenset(_CLAIMS["figure_lead"])
