@@ -259,6 +259,34 @@ terms:"""))
         "syncs berth bookings with the harbour-management system every 5 minutes."]
 
 
+def test_no_effect_on_what_an_entry_says_changes(project):
+    """"No measurable effect on missed appointments" contradicts "38% fewer missed appointments", far as
+    the embedding puts it; "made little difference to" them contradicts it too, and denies the prohibited
+    "eliminates missed appointments" rather than saying it. No effect on something else is no finding."""
+    own_messaging(project, """company: Quayside
+facts:
+  no-shows:
+    text: Clinics that use Quayside Remind see 38% fewer missed appointments on average.
+    figure: 38%
+prohibited:
+  no-shows-gone:
+    text: Quayside Remind eliminates missed appointments.
+    reason: We publish 38% fewer missed appointments on average.
+terms:
+  - use: Quayside Remind
+    case_sensitive: true
+""")
+    (project / "post.md").write_text(
+        "Quayside Remind has no measurable effect on missed appointments.\n\n"
+        "In our first pilot, Quayside Remind made little difference to missed appointments.\n\n"
+        "Turning on Quayside Remind has no effect on the appointments already in your diary.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL204 [error] This contradicts approved message 'no-shows' (similarity 0.56). Approved: "
+        "Clinics that use Quayside Remind see 38% fewer missed appointments on average.",
+        "post.md:3:1: BL204 [error] This contradicts approved message 'no-shows' (similarity 0.64). Approved: "
+        "Clinics that use Quayside Remind see 38% fewer missed appointments on average."]
+
+
 def test_another_facts_figure_is_not_a_mismatch_by_words(project):
     """Real ubuntu.com lines against the benchmark's messaging (in the repository): "a 5-year security
     maintenance commitment" is the 5 years of standard support, not a mismatch of Pro's 15 years of

@@ -103,6 +103,7 @@ REFRESH = "Northwind Track updates every truck's position every 60 seconds."
 REORDER = "Northwind Orders reorders bestselling titles automatically when stock runs low."
 MAGIC = "Employees sign in to the Brightmoor app with a magic link, without a password."
 RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
+MILES = "Carriers who plan with Northwind Route drive 12% fewer empty miles on average."
 
 
 @pytest.mark.parametrize("text, form, how", [
@@ -264,6 +265,13 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     # a denial of a denial: a requirement, not the wording denied (rust-blog, inside-rust/spec-vision.md)
     ("Changes to the language features cannot be stabilized without a corresponding pull request.",
      ("Rust promises stability without stagnation; code that compiles on stable Rust keeps compiling.",), ""),
+    # no effect on what the wording says changes, in its words; not on something else, nor against a wording
+    # of no change
+    ("Northwind Route has no measurable effect on empty miles.", (MILES,), "no effect"),
+    ("In our pilot, Northwind Route made little difference to empty miles.", (MILES,), "no effect"),
+    ("The update has no impact on your existing routes or empty-mile reports.", (MILES,), ""),
+    ("Switching plans has no effect on your empty miles history.", ("Northwind Route plans include every report.",),
+     ""),
 ])
 def test_what_contradicts_from_far_by_meaning(text, forms, how):
     """`narrows`: the contradictions that count from the low `narrowing` similarity (0.35)."""

@@ -38,7 +38,7 @@ from brandlint.claims.hours import (
     closed_hours,
     office_hours,
 )
-from brandlint.claims.opposites import MANUAL, by_hand, lacks, other_means, pending
+from brandlint.claims.opposites import MANUAL, by_hand, lacks, no_effect, other_means, pending
 from brandlint.claims.phrases import CHOICE, ROUND_STEM, WORD, content, other_place, pairs, stem, way_pairs
 from brandlint.figures import ROUND_CLOCK, find_figures
 
@@ -63,7 +63,8 @@ OR = re.compile(r"\bor\b", re.I)
 ANY_TIME = re.compile(r"\s+(?:time|point|moment)\b", re.I)
 # How a sentence narrows an entry, each evidence from the match score (a "not" needs a closer one);
 # `narrows` says which of them are evidence from further away
-NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual", "place", "means"})
+NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual", "place", "means",
+                       "no effect"})
 REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(WORDS["requirement_cancel"])
                                 + r"|n't)(?:\s+the)?\s*$", re.I)
 
@@ -93,6 +94,8 @@ def contradicts(text: str, form: str) -> str:
         return "pending"
     if lacks(text, form):
         return "without"
+    if no_effect(text, form):
+        return "no effect"
     if by_hand(text, form):
         return "manual"
     # ... but "requires no code changes" rules them out too
@@ -135,6 +138,10 @@ def narrows(text: str, forms) -> str:
         # what the wording does another way, where it names its way and rules another out
         if other_means(text, form):
             return "means"
+        # no effect on what the wording says changes, in its words ("no measurable effect on missed
+        # appointments")
+        if no_effect(text, form):
+            return "no effect"
         ways = pairs(text) & way_pairs(form)  # "phone support" of "support ... by phone and chat"
         shared = pairs(text) & pairs(form) | ways
         if not shared:

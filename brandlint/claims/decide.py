@@ -24,7 +24,7 @@ from brandlint.claims.detect import (
     superlatives,
     word_stems,
 )
-from brandlint.claims.opposites import PENDING
+from brandlint.claims.opposites import PENDING, no_effect
 from brandlint.claims.phrases import WEAK, says_key
 from brandlint.claims.quantities import (
     entry_figures,
@@ -320,7 +320,8 @@ def judge(text, entry: Entry, score: float, comparable, efigs, messaging: Messag
     # ("never goes down") a verb of none says the same ("puts an end to downtime")
     form_denies = negated(form)
     ours = _none_as_said(in_our_words(text, rewriter(messaging)), form)
-    flipped = negated_about(ours, form, also=PRIVATIVE if form_denies else None) != form_denies
+    # ... and "made little difference to missed appointments" denies "eliminates missed appointments"
+    flipped = negated_about(ours, form, also=PRIVATIVE if form_denies else None) != form_denies or no_effect(text, form)
     states_entry_figure = any(f.same(e) for f in stated for e in efigs)
     # "an additional 5 years" or "6 new regions" states another figure than the entry's "10 years" or
     # "40 new regions": it is not a restatement of the entry.

@@ -23,6 +23,8 @@ PENDING = word_pattern("pending")
 STANDING = word_pattern("standing")
 COMES_WITH = word_pattern("comes_with")
 LACKS = word_pattern("lacks")
+NO_EFFECT = word_pattern("no_effect")
+EFFECT = word_pattern("effect")
 MANUAL = word_pattern("manual")
 AUTOMATIC = word_pattern("automatic")
 RELATION = frozenset(WORDS["relation"])
@@ -73,6 +75,14 @@ def lacks(text: str, form: str) -> bool:
     if not given:
         return False
     return bool(_objects(text, LACKS) & given - _objects(form, LACKS))
+
+
+def no_effect(text: str, form: str) -> bool:
+    """The sentence says there is no effect on what the wording says changes, naming it by two of the
+    wording's neighbouring words ("has no measurable effect on missed appointments" against "38% fewer
+    missed appointments"). Not where the wording says nothing changes, nor on anything else ("no impact
+    on your existing bookings")."""
+    return bool(EFFECT.search(form)) and bool(_objects(text, NO_EFFECT) & pairs(form))
 
 
 def by_hand(text: str, form: str) -> bool:
