@@ -34,10 +34,12 @@ KINDS = ["prohibited", "retired", "stale-figure", "figure-mismatch", "contradict
 # set name -> (labelled sentences, the messaging they are labelled against)
 SETS = {"acme": ("evaluation/labelled.yaml", "messaging"),
         "harbor": ("evaluation/harbor/labelled.yaml", "evaluation/harbor/messaging"),
-        "pawmark": ("evaluation/pawmark/labelled.yaml", "evaluation/pawmark/messaging")}
+        "pawmark": ("evaluation/pawmark/labelled.yaml", "evaluation/pawmark/messaging"),
+        "fernway": ("evaluation/fernway/labelled.yaml", "evaluation/fernway/messaging")}
 # A third split, written blind later than the others, to check that what was designed on `tune`
-# holds on sentences it was not designed on, before `test` is looked at. Pawmark has only this split.
-DEV = {"harbor": "evaluation/harbor/dev.yaml", "pawmark": "evaluation/pawmark/labelled.yaml"}
+# holds on sentences it was not designed on, before `test` is looked at. Pawmark and Fernway have only this split.
+DEV = {"harbor": "evaluation/harbor/dev.yaml", "pawmark": "evaluation/pawmark/labelled.yaml",
+       "fernway": "evaluation/fernway/labelled.yaml"}
 
 
 def load(split: str, name: str = "acme") -> list[tuple[str, str, str]]:
