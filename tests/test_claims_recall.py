@@ -287,6 +287,26 @@ terms:
         "Clinics that use Quayside Remind see 38% fewer missed appointments on average."]
 
 
+def test_an_old_value_in_words_or_of_a_unit_by_the_entrys_words(project):
+    """An old count said in words ("six hundred marinas") and an old duration in the entry's words around
+    it ("fix or swap it within 72 hours", singular or not) are stale, however far the embedding puts a
+    short line; a count of something else is not."""
+    own_messaging(project, TIDEMARK.replace("terms:", """  repairs:
+    text: When a Tidemark pontoon breaks, a Tidemark engineer fixes or swaps it within 48 hours.
+    figure: 48 hours
+    previously: [72 hours]
+terms:"""))
+    (project / "post.md").write_text(
+        "Trusted by six hundred marinas.\n\n"
+        "Broken pontoon? We fix or swap it within 72 hours.\n\n"
+        "Our six harbour masters answer the phone within 72 hours.\n", encoding="utf-8")
+    assert concise("post.md", "--select", "claims") == [
+        "post.md:1:1: BL202 [error] 'six hundred' is out of date for 'marina-count': the current figure is 1,200. "
+        "Approved: More than 1,200 marinas take berth bookings with Tidemark.",
+        "post.md:3:17: BL202 [error] '72 hours' is out of date for 'repairs': the current figure is 48 hours. "
+        "Approved: When a Tidemark pontoon breaks, a Tidemark engineer fixes or swaps it within 48 hours."]
+
+
 def test_another_facts_figure_is_not_a_mismatch_by_words(project):
     """Real ubuntu.com lines against the benchmark's messaging (in the repository): "a 5-year security
     maintenance commitment" is the 5 years of standard support, not a mismatch of Pro's 15 years of

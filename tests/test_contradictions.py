@@ -103,6 +103,7 @@ REFRESH = "Northwind Track updates every truck's position every 60 seconds."
 REORDER = "Northwind Orders reorders bestselling titles automatically when stock runs low."
 MAGIC = "Employees sign in to the Brightmoor app with a magic link, without a password."
 RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
+WEEK = "Every Northwind plan includes rider support by phone and chat, 7 days a week."
 MILES = "Carriers who plan with Northwind Route drive 12% fewer empty miles on average."
 
 
@@ -265,6 +266,18 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     # a denial of a denial: a requirement, not the wording denied (rust-blog, inside-rust/spec-vision.md)
     ("Changes to the language features cannot be stabilized without a corresponding pull request.",
      ("Rust promises stability without stagnation; code that compiles on stable Rust keeps compiling.",), ""),
+    # every day of the week against weekdays or a day it closes; office hours are hours of each day, and
+    # other days beside them cover the week
+    ("Rider support runs by phone and chat on weekdays only.", (WEEK,), "hours"),
+    ("Rider support closes on Sundays, so get in touch by Saturday.", (WEEK,), "hours"),
+    ("From December, rider support is no longer staffed at weekends.", (WEEK,), "hours"),
+    ("Rider support is available by phone and chat during business hours.", (WEEK,), ""),
+    ("Phone support runs on weekdays, and chat support at weekends.", (WEEK,), ""),
+    ("Our Utrecht hub closes on Sundays.", (WEEK,), ""),
+    # "has no" is "comes without"
+    ("Northwind Track has no free trial, but you can cancel in the first month.", (TRIAL,), "without"),
+    ("There's no free trial of Northwind Track, but the first week is cheap.", (TRIAL,), "without"),
+    ("Northwind Track has no setup fee.", (TRIAL,), ""),
     # no effect on what the wording says changes, in its words; not on something else, nor against a wording
     # of no change
     ("Northwind Route has no measurable effect on empty miles.", (MILES,), "no effect"),

@@ -29,7 +29,7 @@ from brandlint.claims.phrases import WEAK, says_key
 from brandlint.claims.quantities import (
     entry_figures,
     figures_on,
-    old_count,
+    old_value,
     opposite_bounds,
     previous_figures,
     same_quantity,
@@ -108,7 +108,7 @@ def decide(text: str, sig: Signal, ranked: list[tuple[Entry, float]], messaging:
             needed = min(needed, t["figure_match"])
         # A bare count of the entry's own thing at one of its old values ("1,800+ veterinary practices"
         # against "more than 3,400 veterinary clinics", once 1,800) is a stale figure by its words alone
-        elif entry.previously and any(old_count(text, f, entry, efigs) for f in comparable):
+        elif entry.previously and any(old_value(text, f, entry, efigs) for f in comparable):
             needed = min(needed, t["narrowing"])
         # ... and a duration or a count after or before the entry's own words is the entry's quantity ("go
         # live on Pawmark Book in 24 hours" against "clinics go live on Pawmark Book in under 2 days")

@@ -1,6 +1,7 @@
 """Round-the-clock against some hours: office hours where an entry has 24/7 ("support is available only
 during business hours"), or other hours at which there is none ("at weekends, the support line is
-closed"). Word lists in brandlint/data/claims.yaml."""
+closed"); and in the same way, every day of the week against some days ("on weekdays only" against
+"7 days a week"). Word lists in brandlint/data/claims.yaml."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from brandlint.claims.phrases import WORD, content, pairs, stem
 from brandlint.figures import ROUND_CLOCK
 
 HOURS_REACH = 4  # words either side of an entry's "24/7" that say what is round the clock
+BEFORE_REACH = 6  # words before an entry's "24/7" at its end ("rider support by phone and chat, 7 days a week")
 
 LIMITED_HOURS = word_pattern("limited_hours")
 AVAILABILITY = word_pattern("availability")
@@ -27,6 +29,15 @@ OTHER_HOURS = word_pattern("other_hours")
 CLOSED = word_pattern("closed")
 BESIDE = word_pattern("beside")
 NOT_SERVICE = word_pattern("not_service")
+EVERY_DAY = word_pattern("every_day")
+# what an entry has at all times, the narrower times that deny it, and the others beside them
+ROUND = (ROUND_CLOCK, LIMITED_HOURS, OTHER_HOURS)
+DAYS = (EVERY_DAY, word_pattern("limited_days"), word_pattern("other_days"))
+
+
+def _always(form: str):
+    """Round the clock, or (only where not) every day of the week; None for a wording of neither."""
+    return ROUND if ROUND_CLOCK.search(form) else DAYS if EVERY_DAY.search(form) else None
 
 
 def office_hours(text: str, form: str) -> bool:
@@ -36,21 +47,26 @@ def office_hours(text: str, form: str) -> bool:
     ("runs Monday to Friday"). Only where the wording says it of everything ("every plan includes 24/7
     support") or the sentence says "only": "weekday support" is another tier beside "Canonical offers
     24/7 access to support"; nor beside the other hours anywhere in the sentence ("..., and within four
-    hours at weekends", "with an on-call engineer at night") or as an extra ("a weekday add-on")."""
-    if not ROUND_CLOCK.search(form) or ROUND_CLOCK.search(text) or OTHER_HOURS.search(text):
+    hours at weekends", "with an on-call engineer at night") or as an extra ("a weekday add-on").
+    Weekdays against every day of the week likewise; office hours do not deny that."""
+    kind = _always(form)
+    if kind is None:
+        return False
+    always, limited, other = kind
+    if ROUND_CLOCK.search(text) or always.search(text) or other.search(text):
         return False
     restrictive = RESTRICTIVE.search(text)
-    if not (restrictive or UNIVERSAL.search(ROUND_CLOCK.sub(" ", form))):
+    if not (restrictive or UNIVERSAL.search(always.sub(" ", form))):
         return False
     # what is round the clock: the word right after the entry's 24/7 ("24/7 support"), else the few around it
-    near = around(form, ROUND_CLOCK, reach=1, both_sides=False) or around(form, ROUND_CLOCK, reach=HOURS_REACH)
+    near = around(form, always, reach=1, both_sides=False) or around(form, always, reach=HOURS_REACH)
     # ... or two neighbouring words a little further ("24/7 support from logistics specialists")
     # (content words: "24/7 support from our clinic success team" holds "success team")
-    words = content(" ".join(around_words(form, ROUND_CLOCK, reach=3 * HOURS_REACH, both_sides=False)))
+    words = content(" ".join(around_words(form, always, reach=3 * HOURS_REACH, both_sides=False)))
     further = pairs(" ".join(words[:HOURS_REACH]))
     bounds = list_bounds(text)
     # each clause once, however many office hours it holds: a long text costs its length
-    for a, b in sorted({clause_of(bounds, m.start(), m.end()) for m in LIMITED_HOURS.finditer(text)}):
+    for a, b in sorted({clause_of(bounds, m.start(), m.end()) for m in limited.finditer(text)}):
         if BESIDE.search(text, a, b) or NOT_SERVICE.search(text, a, b):
             continue
         # "only" may close the sentence in a clause of its own ("Phone support Monday to Friday, during
@@ -64,24 +80,28 @@ def office_hours(text: str, form: str) -> bool:
 def closed_hours(text: str, form: str) -> bool:
     """The sentence says that at some hours what the wording has round the clock is not there: "out of
     hours and at weekends, the support line is closed" against "24/7 support", in a clause that names
-    what the wording's 24/7 qualifies (the word right after it)."""
-    after = _after_round_clock(form)
-    if after is None or ROUND_CLOCK.search(text) or not OTHER_HOURS.search(text):
+    what the wording's 24/7 qualifies (the word right after it); or on some days, what it has every day
+    ("support closes on Sundays" against "support by phone and chat, 7 days a week")."""
+    kind = _always(form)
+    if kind is None or ROUND_CLOCK.search(text) or kind[0].search(text) or not kind[2].search(text):
         return False
+    qualified = _qualified(form)
     bounds = clause_bounds(text)
     for m in CLOSED.finditer(text):
         start, end = clause_of(bounds, m.start(), m.end())
-        if {stem(w) for w in content(text[start:end])} & after:
+        if {stem(w) for w in content(text[start:end])} & qualified:
             return True
     return False
 
 
 @lru_cache(maxsize=1024)  # a wording's side, the same for every sentence it is held against
-def _after_round_clock(form: str) -> frozenset[str] | None:
-    """The stems of the words right after the wording's 24/7s; None when it has none."""
-    if not ROUND_CLOCK.search(form):
-        return None
-    return frozenset(stem(w) for m in ROUND_CLOCK.finditer(form) for w in content(form[m.end():])[:1])
+def _qualified(form: str) -> frozenset[str]:
+    """The stems of the words right after the wording's 24/7s (or every day of the week), or where it
+    ends the wording, the few before it ("support by phone and chat, 7 days a week")."""
+    always = _always(form)[0]
+    after = frozenset(stem(w) for m in always.finditer(form) for w in content(form[m.end():])[:1])
+    return after or frozenset(stem(w) for m in always.finditer(form)
+                              for w in content(" ".join(WORD.findall(form[:m.start()])[-BEFORE_REACH:])))
 
 
 def around(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> set[str]:

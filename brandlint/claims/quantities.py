@@ -138,14 +138,18 @@ def _prev_words(text: str, figure: Figure, n: int = 3) -> tuple[str, ...]:
     "harborline", "dispatch"); "a new Edition of Rust is only released once every three years" ->
     ("edition", "rust", "released"), which is not "a new stable version of Rust is released every"."""
     words = [w for w in re.findall(r"[^\W\d_]+", text[max(0, figure.start - 80):figure.start].lower()) if w not in LEAD]
-    return tuple(words[-n:])
+    # singular, as after a figure: "fix or swap it within 72 hours" against "fixes or swaps it within 48 hours"
+    return tuple(w.rstrip("s") if len(w) > 3 else w for w in words[-n:])
 
 
-def old_count(text: str, figure: Figure, entry: Entry, efigs) -> bool:
+def old_value(text: str, figure: Figure, entry: Entry, efigs) -> bool:
     """A bare count that is one of the entry's `previously` values and counts what the entry's figure
-    counts (the same word after it)."""
-    if figure.unit or not any(figure.same(p) for p in previous_figures(entry, entry.previously)):
+    counts (the same word after it); or a figure of a unit at an old value, in the entry's words around
+    it ("we fix or swap it within 72 hours" against "fixes or swaps it within 48 hours", once 72)."""
+    if not any(figure.same(p) for p in previous_figures(entry, entry.previously)):
         return False
+    if figure.unit:
+        return same_words(text, [figure], entry.text, efigs)
     counted = {_next_words(entry.text, at) for at in placed(entry.text, efigs)} - {()}
     return _next_words(text, figure) in counted
 
@@ -160,7 +164,7 @@ def states_figure_of(text: str, entry: Entry) -> bool:
     around it ("connects to 25+ practice-management systems" against "more than 20 practice-management
     systems"), or one of its old values counting the same thing. Evidence by words, which a bullet or a
     headline without the product's name gives and the embedding may not."""
-    if not _has_digit(text):
+    if not _has_digit(text) and not find_figures(text):  # a figure in words too: "sixteen service hubs"
         return False
     efigs = entry_figures(entry)
     if not efigs:
@@ -169,7 +173,7 @@ def states_figure_of(text: str, entry: Entry) -> bool:
                   if not f.year_like and any(same_quantity(text, f, entry.text, e) for e in efigs)]
     if not comparable:
         return False
-    return same_words(text, comparable, entry.text, efigs) or any(old_count(text, f, entry, efigs) for f in comparable)
+    return same_words(text, comparable, entry.text, efigs) or any(old_value(text, f, entry, efigs) for f in comparable)
 
 
 def same_year_fact(text: str, entry_text: str, efigs) -> list[Figure]:
