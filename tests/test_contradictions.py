@@ -103,6 +103,7 @@ REFRESH = "Northwind Track updates every truck's position every 60 seconds."
 REORDER = "Northwind Orders reorders bestselling titles automatically when stock runs low."
 MAGIC = "Employees sign in to the Brightmoor app with a magic link, without a password."
 RESIDENCY = "Customers choose whether their data is stored in the EU or the US."
+SERVICING = "Servicing and repairs are included in every Northwind plan."
 WEEK = "Every Northwind plan includes rider support by phone and chat, 7 days a week."
 MILES = "Carriers who plan with Northwind Route drive 12% fewer empty miles on average."
 
@@ -278,6 +279,15 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     ("Northwind Track has no free trial, but you can cancel in the first month.", (TRIAL,), "without"),
     ("There's no free trial of Northwind Track, but the first week is cheap.", (TRIAL,), "without"),
     ("Northwind Track has no setup fee.", (TRIAL,), ""),
+    # a price of its own on what the wording says is included, as the clause's subject; not on another
+    # thing, nor as an option or a condition
+    ("Servicing is available as a paid add-on from 8 euros a month.", (SERVICING,), "paid extra"),
+    ("Servicing for your fleet is billed per bike per visit.", (SERVICING,), "paid extra"),
+    ("24/7 support is a paid add-on for Starter customers.", (SUPPORT,), "paid extra"),
+    ("Repairs cost extra if the damage is deliberate.", (SERVICING,), ""),
+    ("Brake pads are charged separately.", (SERVICING,), ""),
+    ("Weekday support with a named engineer is a paid add-on.", (SUPPORT,), ""),
+    ("Alongside 24/7 support, clinics can add a phone answering service as a paid extra.", (SUPPORT,), ""),
     # no effect on what the wording says changes, in its words; not on something else, nor against a wording
     # of no change
     ("Northwind Route has no measurable effect on empty miles.", (MILES,), "no effect"),

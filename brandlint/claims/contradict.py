@@ -38,7 +38,7 @@ from brandlint.claims.hours import (
     closed_hours,
     office_hours,
 )
-from brandlint.claims.opposites import MANUAL, by_hand, lacks, no_effect, other_means, pending
+from brandlint.claims.opposites import COSTS_EXTRA, MANUAL, by_hand, lacks, no_effect, other_means, paid_extra, pending
 from brandlint.claims.phrases import CHOICE, ROUND_STEM, WORD, content, other_place, pairs, stem, way_pairs
 from brandlint.figures import ROUND_CLOCK, find_figures
 
@@ -64,7 +64,7 @@ ANY_TIME = re.compile(r"\s+(?:time|point|moment)\b", re.I)
 # How a sentence narrows an entry, each evidence from the match score (a "not" needs a closer one);
 # `narrows` says which of them are evidence from further away
 NARROWING = frozenset({"scope", "hours", "subset", "requirement", "pending", "without", "manual", "place", "means",
-                       "no effect"})
+                       "no effect", "paid extra"})
 REQUIREMENT_CANCEL = re.compile(r"(?:" + wordlists.alternation(WORDS["requirement_cancel"])
                                 + r"|n't)(?:\s+the)?\s*$", re.I)
 
@@ -96,6 +96,8 @@ def contradicts(text: str, form: str) -> str:
         return "without"
     if no_effect(text, form):
         return "no effect"
+    if paid_extra(text, form):
+        return "paid extra"
     if by_hand(text, form):
         return "manual"
     # ... but "requires no code changes" rules them out too
@@ -142,6 +144,9 @@ def narrows(text: str, forms) -> str:
         # appointments")
         if no_effect(text, form):
             return "no effect"
+        # a price of its own on what the wording says is included ("servicing is a paid add-on")
+        if paid_extra(text, form):
+            return "paid extra"
         ways = pairs(text) & way_pairs(form)  # "phone support" of "support ... by phone and chat"
         shared = pairs(text) & pairs(form) | ways
         if not shared:
@@ -211,6 +216,7 @@ def cue(text: str, universal: bool = True) -> bool:
     "all", which narrows only where the messaging offers a choice ("all customer files are hosted in
     Canada"). Only these are checked against every entry, and only these need not name us."""
     return bool(RESTRICTIVE.search(text) or LIMITED_HOURS.search(text) or MANUAL.search(text)
+                or COSTS_EXTRA.search(text)
                 or (CLOSED.search(text) and OTHER_HOURS.search(text))
                 or (universal and UNIVERSAL.search(text)))
 

@@ -24,6 +24,9 @@ STANDING = word_pattern("standing")
 COMES_WITH = word_pattern("comes_with")
 LACKS = word_pattern("lacks")
 NO_EFFECT = word_pattern("no_effect")
+INCLUDED = word_pattern("included")
+COSTS_EXTRA = word_pattern("costs_extra")
+INCLUDED_REACH = 4  # words before "are included" or after "includes" that name what is included
 EFFECT = word_pattern("effect")
 MANUAL = word_pattern("manual")
 AUTOMATIC = word_pattern("automatic")
@@ -83,6 +86,36 @@ def no_effect(text: str, form: str) -> bool:
     missed appointments"). Not where the wording says nothing changes, nor on anything else ("no impact
     on your existing bookings")."""
     return bool(EFFECT.search(form)) and bool(_objects(text, NO_EFFECT) & pairs(form))
+
+
+def paid_extra(text: str, form: str) -> bool:
+    """The sentence puts a price of its own on what the wording says is included, as the subject of the
+    clause: "servicing is available as a paid add-on" against "servicing and repairs are included in
+    every plan". Not another thing ("weekday support with a named engineer is a paid add-on"), nor an
+    option or a condition ("repairs can cost extra if the damage is deliberate")."""
+    given = _included(form)
+    if not given or OPTIONAL.search(text):
+        return False
+    bounds = clause_bounds(text)
+    for m in COSTS_EXTRA.finditer(text):
+        start, _ = clause_of(bounds, m.start(), m.end())
+        subject = content(text[start:m.start()])[:1]
+        if subject and stem(subject[0]) in given:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)  # a wording's side, the same for every sentence it is held against
+def _included(form: str) -> frozenset[str]:
+    """Stems of what the wording says is included: before "are included", after "includes" ("Servicing
+    and repairs are included", "Every plan includes rider support")."""
+    found: set[str] = set()
+    for m in INCLUDED.finditer(form):
+        passive = m[0].lower().startswith(("is", "are"))
+        words = WORD.findall(form[:m.start()])[-INCLUDED_REACH:] if passive \
+            else WORD.findall(form[m.end():])[:INCLUDED_REACH]
+        found |= {stem(w) for w in content(" ".join(words))}
+    return frozenset(found)
 
 
 def by_hand(text: str, form: str) -> bool:
