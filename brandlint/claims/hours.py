@@ -35,6 +35,7 @@ ROUND = (ROUND_CLOCK, LIMITED_HOURS, OTHER_HOURS)
 DAYS = (EVERY_DAY, word_pattern("limited_days"), word_pattern("other_days"))
 
 
+@lru_cache(maxsize=1024)  # a wording's side, asked of every sentence held against it
 def _always(form: str):
     """Round the clock, or (only where not) every day of the week; None for a wording of neither."""
     return ROUND if ROUND_CLOCK.search(form) else DAYS if EVERY_DAY.search(form) else None

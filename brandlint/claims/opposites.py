@@ -85,7 +85,12 @@ def no_effect(text: str, form: str) -> bool:
     wording's neighbouring words ("has no measurable effect on missed appointments" against "38% fewer
     missed appointments"). Not where the wording says nothing changes, nor on anything else ("no impact
     on your existing bookings")."""
-    return bool(EFFECT.search(form)) and bool(_objects(text, NO_EFFECT) & pairs(form))
+    return _changes(form) and NO_EFFECT.search(text) is not None and bool(_objects(text, NO_EFFECT) & pairs(form))
+
+
+@lru_cache(maxsize=1024)  # a wording's side, asked of every sentence held against it
+def _changes(form: str) -> bool:
+    return EFFECT.search(form) is not None
 
 
 def paid_extra(text: str, form: str) -> bool:
@@ -94,7 +99,7 @@ def paid_extra(text: str, form: str) -> bool:
     every plan". Not another thing ("weekday support with a named engineer is a paid add-on"), nor an
     option or a condition ("repairs can cost extra if the damage is deliberate")."""
     given = _included(form)
-    if not given or OPTIONAL.search(text):
+    if not given or not COSTS_EXTRA.search(text) or OPTIONAL.search(text):
         return False
     bounds = clause_bounds(text)
     for m in COSTS_EXTRA.finditer(text):
