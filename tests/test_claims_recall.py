@@ -288,9 +288,9 @@ terms:
 
 
 def test_an_old_value_in_words_or_of_a_unit_by_the_entrys_words(project):
-    """An old count said in words ("six hundred marinas") and an old duration in the entry's words around
-    it ("fix or swap it within 72 hours", singular or not) are stale, however far the embedding puts a
-    short line; a count of something else is not."""
+    """An old count said in words ("six hundred marinas") is stale, however far the embedding puts a
+    short line; an old duration in the entry's words around it ("fix or swap it within 72 hours", singular
+    or not) is its quantity; anyone's engineer is not ours, nor a count of something else."""
     own_messaging(project, TIDEMARK.replace("terms:", """  repairs:
     text: When a Tidemark pontoon breaks, a Tidemark engineer fixes or swaps it within 48 hours.
     figure: 48 hours
@@ -298,12 +298,13 @@ def test_an_old_value_in_words_or_of_a_unit_by_the_entrys_words(project):
 terms:"""))
     (project / "post.md").write_text(
         "Trusted by six hundred marinas.\n\n"
-        "Broken pontoon? We fix or swap it within 72 hours.\n\n"
+        "If a pontoon breaks, a Tidemark engineer will fix or swap it within 72 hours.\n\n"
+        "When a neighbour's boat breaks, the engineer usually needs 72 hours to order parts.\n\n"
         "Our six harbour masters answer the phone within 72 hours.\n", encoding="utf-8")
     assert concise("post.md", "--select", "claims") == [
         "post.md:1:1: BL202 [error] 'six hundred' is out of date for 'marina-count': the current figure is 1,200. "
         "Approved: More than 1,200 marinas take berth bookings with Tidemark.",
-        "post.md:3:17: BL202 [error] '72 hours' is out of date for 'repairs': the current figure is 48 hours. "
+        "post.md:3:1: BL202 [error] '72 hours' is out of date for 'repairs': the current figure is 48 hours. "
         "Approved: When a Tidemark pontoon breaks, a Tidemark engineer fixes or swaps it within 48 hours."]
 
 

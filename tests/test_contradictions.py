@@ -275,14 +275,33 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     ("Rider support is available by phone and chat during business hours.", (WEEK,), ""),
     ("Phone support runs on weekdays, and chat support at weekends.", (WEEK,), ""),
     ("Our Utrecht hub closes on Sundays.", (WEEK,), ""),
+    # a reviewer's quiet sentences: another team's weekdays, a customer's closing days, a condition
+    ("Our sales team answers phone calls Monday to Friday.", (WEEK,), ""),
+    ("Customers can book a showroom visit by phone on weekdays only.", (WEEK,), ""),
+    ("Our finance team answers billing questions by phone on weekdays only.", (WEEK,), ""),
+    ("Warehouse sensors can be switched off at night to save battery.",
+     ("Northwind monitors every sensor in your warehouse 24/7.",), ""),
+    ("Sensors in your warehouse go offline at night only if the power is cut.",
+     ("Northwind monitors every sensor in your warehouse 24/7.",), ""),
+    ("Our Bristol customer office closes at weekends, but phone and chat support never stop.",
+     ("Every Northwind plan includes customer support by phone and chat, 24/7.",), ""),
     # "has no" is "comes without"
     ("Northwind Track has no free trial, but you can cancel in the first month.", (TRIAL,), "without"),
     ("There's no free trial of Northwind Track, but the first week is cheap.", (TRIAL,), "without"),
     ("Northwind Track has no setup fee.", (TRIAL,), ""),
+    ("Northwind Track offers no-obligation free trials.", (TRIAL,), ""),
     # a price of its own on what the wording says is included, as the clause's subject; not on another
     # thing, nor as an option or a condition
     ("Servicing is available as a paid add-on from 8 euros a month.", (SERVICING,), "paid extra"),
-    ("Servicing for your fleet is billed per bike per visit.", (SERVICING,), "paid extra"),
+    ("Servicing is billed per bike per visit.", (SERVICING,), "paid extra"),
+    # a reviewer's quiet sentences: the clause's subject is another thing, of which an included word is a
+    # modifier or a part
+    ("Servicing for boilers we did not install is billed per visit.", (SERVICING,), ""),
+    ("Phone cases for the app display are sold separately.", (SUPPORT,), ""),
+    ("Customer training days for installers are charged per person.", ("Every plan includes customer support.",),
+     ""),
+    ("Annual membership of the Heat Pump Association is billed separately to installers.",
+     ("Annual servicing and repairs are included in every Northwind plan.",), ""),
     ("24/7 support is a paid add-on for Starter customers.", (SUPPORT,), "paid extra"),
     ("Repairs cost extra if the damage is deliberate.", (SERVICING,), ""),
     ("Brake pads are charged separately.", (SERVICING,), ""),
@@ -293,6 +312,12 @@ HUMAN = "Every Northwind Cloud plan includes round-the-clock support from human 
     ("Northwind Route has no measurable effect on empty miles.", (MILES,), "no effect"),
     ("In our pilot, Northwind Route made little difference to empty miles.", (MILES,), "no effect"),
     ("The update has no impact on your existing routes or empty-mile reports.", (MILES,), ""),
+    # a reviewer's quiet sentences: a part of the thing, an action's effect, a count is no change
+    ("Northwind Route has no effect on empty miles you drove before installing it.", (MILES,), ""),
+    ("Changing your tariff has no impact on empty miles during the first month.", (MILES,), ""),
+    ("Switching fuel supplier has no impact on empty miles.", (MILES,), ""),
+    ("A short outage has no lasting effect on your Northwind trucks.",
+     ("More than 9,000 trucks are planned by Northwind Route.",), ""),
     ("Switching plans has no effect on your empty miles history.", ("Northwind Route plans include every report.",),
      ""),
 ])

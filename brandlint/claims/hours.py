@@ -17,6 +17,7 @@ from brandlint.claims.detect import (
     word_pattern,
     word_stems,
 )
+from brandlint.claims.opposites import OPTIONAL, heads_after
 from brandlint.claims.phrases import WORD, content, pairs, stem
 from brandlint.figures import ROUND_CLOCK
 
@@ -59,12 +60,16 @@ def office_hours(text: str, form: str) -> bool:
     restrictive = RESTRICTIVE.search(text)
     if not (restrictive or UNIVERSAL.search(always.sub(" ", form))):
         return False
-    # what is round the clock: the word right after the entry's 24/7 ("24/7 support"), else the few around it
-    near = around(form, always, reach=1, both_sides=False) or around(form, always, reach=HOURS_REACH)
-    # ... or two neighbouring words a little further ("24/7 support from logistics specialists")
-    # (content words: "24/7 support from our clinic success team" holds "success team")
-    words = content(" ".join(around_words(form, always, reach=3 * HOURS_REACH, both_sides=False)))
-    further = pairs(" ".join(words[:HOURS_REACH]))
+    if kind is DAYS:  # what is there every day: the head of what the wording names ("rider support")
+        near, further = set(_qualified(form)), frozenset()
+    else:
+        # what is round the clock: the word right after the entry's 24/7 ("24/7 support"), else the few
+        # around it
+        near = around(form, always, reach=1, both_sides=False) or around(form, always, reach=HOURS_REACH)
+        # ... or two neighbouring words a little further ("24/7 support from logistics specialists")
+        # (content words: "24/7 support from our clinic success team" holds "success team")
+        words = content(" ".join(around_words(form, always, reach=3 * HOURS_REACH, both_sides=False)))
+        further = pairs(" ".join(words[:HOURS_REACH]))
     bounds = list_bounds(text)
     # each clause once, however many office hours it holds: a long text costs its length
     for a, b in sorted({clause_of(bounds, m.start(), m.end()) for m in limited.finditer(text)}):
@@ -84,7 +89,8 @@ def closed_hours(text: str, form: str) -> bool:
     what the wording's 24/7 qualifies (the word right after it); or on some days, what it has every day
     ("support closes on Sundays" against "support by phone and chat, 7 days a week")."""
     kind = _always(form)
-    if kind is None or ROUND_CLOCK.search(text) or kind[0].search(text) or not kind[2].search(text):
+    if kind is None or ROUND_CLOCK.search(text) or kind[0].search(text) or not kind[2].search(text) \
+            or OPTIONAL.search(text):  # "can be switched off at night", "only if the power is cut"
         return False
     qualified = _qualified(form)
     bounds = clause_bounds(text)
@@ -97,12 +103,15 @@ def closed_hours(text: str, form: str) -> bool:
 
 @lru_cache(maxsize=1024)  # a wording's side, the same for every sentence it is held against
 def _qualified(form: str) -> frozenset[str]:
-    """The stems of the words right after the wording's 24/7s (or every day of the week), or where it
-    ends the wording, the few before it ("support by phone and chat, 7 days a week")."""
-    always = _always(form)[0]
-    after = frozenset(stem(w) for m in always.finditer(form) for w in content(form[m.end():])[:1])
-    return after or frozenset(stem(w) for m in always.finditer(form)
-                              for w in content(" ".join(WORD.findall(form[:m.start()])[-BEFORE_REACH:])))
+    """The stems of the words right after the wording's 24/7s ("24/7 support"); for every day of the week
+    at the end of the wording, the head of what it names before ("rider support by phone and chat, 7
+    days a week" -> support)."""
+    kind = _always(form)
+    after = frozenset(stem(w) for m in kind[0].finditer(form) for w in content(form[m.end():])[:1])
+    if after or kind is ROUND:
+        return after
+    return frozenset().union(*(heads_after(" ".join(WORD.findall(form[:m.start()])[-BEFORE_REACH:]))
+                               for m in kind[0].finditer(form)))
 
 
 def around(text: str, pattern, reach: int = 3, keep=None, both_sides: bool = True) -> set[str]:

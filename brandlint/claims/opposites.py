@@ -31,6 +31,7 @@ EFFECT = word_pattern("effect")
 MANUAL = word_pattern("manual")
 AUTOMATIC = word_pattern("automatic")
 RELATION = frozenset(WORDS["relation"])
+BE = frozenset({"is", "are", "was", "were", "be", "gets", "get", "comes", "come", "pay", "pays", "costs", "cost"})
 OPTIONAL = word_pattern("optional")
 PAST = word_pattern("past")
 REPLACED_OR_COMPARED = re.compile(wordlists.alternation(WORDS["replaced"] + WORDS["compared"]), re.I)
@@ -82,29 +83,53 @@ def lacks(text: str, form: str) -> bool:
 
 def no_effect(text: str, form: str) -> bool:
     """The sentence says there is no effect on what the wording says changes, naming it by two of the
-    wording's neighbouring words ("has no measurable effect on missed appointments" against "38% fewer
-    missed appointments"). Not where the wording says nothing changes, nor on anything else ("no impact
-    on your existing bookings")."""
-    return _changes(form) and NO_EFFECT.search(text) is not None and bool(_objects(text, NO_EFFECT) & pairs(form))
+    wording's neighbouring words right after its word of change ("has no measurable effect on missed
+    appointments." against "38% fewer missed appointments"), and nothing after them in the clause. Not on
+    a part of them ("no effect on call-outs already booked", "on your bills during the first month"), not
+    of an action ("Switching supplier has no impact on ..."), nor against a count ("more than 9,000
+    homes" changes nothing)."""
+    changed = _changed(form)
+    if not changed or NO_EFFECT.search(text) is None:
+        return False
+    bounds = clause_bounds(text)
+    for m in NO_EFFECT.finditer(text):
+        start, end = clause_of(bounds, m.start(), m.end())
+        before, after = content(text[start:m.start()]), content(text[m.end():end])
+        if len(after) == 2 and frozenset(stem(w) for w in after) in changed \
+                and not (before and before[0].endswith("ing")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)  # a wording's side, asked of every sentence held against it
-def _changes(form: str) -> bool:
-    return EFFECT.search(form) is not None
+def _changed(form: str) -> frozenset:
+    """The pairs of neighbouring words right after the wording's words of change ("fewer missed
+    appointments"); none after "more than" (a count, not a change)."""
+    found = set()
+    for m in EFFECT.finditer(form):
+        if re.match(r"\s+than\b", form[m.end():], re.I):
+            continue
+        words = [stem(w) for w in content(" ".join(WORD.findall(form[m.end():])[:2]))]
+        if len(words) == 2:
+            found.add(frozenset(words))
+    return frozenset(found)
 
 
 def paid_extra(text: str, form: str) -> bool:
-    """The sentence puts a price of its own on what the wording says is included, as the subject of the
-    clause: "servicing is available as a paid add-on" against "servicing and repairs are included in
-    every plan". Not another thing ("weekday support with a named engineer is a paid add-on"), nor an
-    option or a condition ("repairs can cost extra if the damage is deliberate")."""
+    """The sentence puts a price of its own on what the wording says is included, as the clause's subject
+    (its last word before the verb): "servicing is available as a paid add-on" against "servicing and
+    repairs are included in every plan". Not another thing ("weekday support with a named engineer is a
+    paid add-on", "phone cases for the app display are sold separately"), nor an option or a condition
+    ("repairs can cost extra if the damage is deliberate")."""
     given = _included(form)
     if not given or not COSTS_EXTRA.search(text) or OPTIONAL.search(text):
         return False
     bounds = clause_bounds(text)
     for m in COSTS_EXTRA.finditer(text):
         start, _ = clause_of(bounds, m.start(), m.end())
-        subject = content(text[start:m.start()])[:1]
+        words = WORD.findall(text[start:m.start()])
+        verb = next((i for i, w in enumerate(words) if w.lower() in BE), len(words))
+        subject = content(" ".join(words[:verb]))[-1:]
         if subject and stem(subject[0]) in given:
             return True
     return False
@@ -112,15 +137,29 @@ def paid_extra(text: str, form: str) -> bool:
 
 @lru_cache(maxsize=1024)  # a wording's side, the same for every sentence it is held against
 def _included(form: str) -> frozenset[str]:
-    """Stems of what the wording says is included: before "are included", after "includes" ("Servicing
-    and repairs are included", "Every plan includes rider support")."""
+    """Stems of what the wording says is included, the head of each: before "are included" ("Annual
+    servicing and repairs" -> servicing, repairs), after "includes" up to a preposition ("includes
+    customer support by phone" -> support)."""
     found: set[str] = set()
     for m in INCLUDED.finditer(form):
-        passive = m[0].lower().startswith(("is", "are"))
-        words = WORD.findall(form[:m.start()])[-INCLUDED_REACH:] if passive \
-            else WORD.findall(form[m.end():])[:INCLUDED_REACH]
-        found |= {stem(w) for w in content(" ".join(words))}
+        if m[0].lower().startswith(("is", "are")):
+            parts = re.split(r",|\band\b", " ".join(WORD.findall(form[:m.start()])[-INCLUDED_REACH:]))
+            found |= {stem(w[-1]) for w in (content(p.lower()) for p in parts) if w}
+        else:
+            found |= heads_after(form[m.end():])
     return frozenset(found)
+
+
+def heads_after(text: str) -> frozenset[str]:
+    """The stem of the last content word before the first preposition: "customer support by phone" ->
+    support."""
+    words = []
+    for w in WORD.findall(text)[:INCLUDED_REACH + 2]:
+        if w.lower() in RELATION or w.lower() in ("by", "via", "over"):
+            break
+        words.append(w)
+    last = content(" ".join(words).lower())[-1:]
+    return frozenset(stem(w) for w in last)
 
 
 def by_hand(text: str, form: str) -> bool:
