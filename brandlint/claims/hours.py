@@ -17,12 +17,12 @@ from brandlint.claims.detect import (
     word_pattern,
     word_stems,
 )
-from brandlint.claims.opposites import OPTIONAL, heads_after
-from brandlint.claims.phrases import WORD, content, pairs, stem
+from brandlint.claims.opposites import OPTIONAL
+from brandlint.claims.phrases import WORD, content, heads_after, pairs, stem
 from brandlint.figures import ROUND_CLOCK
 
 HOURS_REACH = 4  # words either side of an entry's "24/7" that say what is round the clock
-BEFORE_REACH = 6  # words before an entry's "24/7" at its end ("rider support by phone and chat, 7 days a week")
+BEFORE_REACH = 6  # words before an entry's "7 days a week" at its end ("rider support by phone and chat, ...")
 
 LIMITED_HOURS = word_pattern("limited_hours")
 AVAILABILITY = word_pattern("availability")

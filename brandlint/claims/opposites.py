@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from brandlint import wordlists
 from brandlint.claims.detect import NEGATION, STOP, WORDS, clause_bounds, clause_of, share, word_pattern
-from brandlint.claims.phrases import WORD, content, pairs, stem
+from brandlint.claims.phrases import WORD, content, heads_after, pairs, stem
 
 OBJECT_REACH = 4  # words after "with" / "without" that say what comes with it ("a 30-day free trial")
 PENDING_REACH = 8  # words after "working towards" that name what is not there yet
@@ -31,7 +31,7 @@ EFFECT = word_pattern("effect")
 MANUAL = word_pattern("manual")
 AUTOMATIC = word_pattern("automatic")
 RELATION = frozenset(WORDS["relation"])
-BE = frozenset({"is", "are", "was", "were", "be", "gets", "get", "comes", "come", "pay", "pays", "costs", "cost"})
+SUBJECT_END = frozenset(WORDS["subject_end"])
 OPTIONAL = word_pattern("optional")
 PAST = word_pattern("past")
 REPLACED_OR_COMPARED = re.compile(wordlists.alternation(WORDS["replaced"] + WORDS["compared"]), re.I)
@@ -128,7 +128,7 @@ def paid_extra(text: str, form: str) -> bool:
     for m in COSTS_EXTRA.finditer(text):
         start, _ = clause_of(bounds, m.start(), m.end())
         words = WORD.findall(text[start:m.start()])
-        verb = next((i for i, w in enumerate(words) if w.lower() in BE), len(words))
+        verb = next((i for i, w in enumerate(words) if w.lower() in SUBJECT_END), len(words))
         subject = content(" ".join(words[:verb]))[-1:]
         if subject and stem(subject[0]) in given:
             return True
@@ -148,18 +148,6 @@ def _included(form: str) -> frozenset[str]:
         else:
             found |= heads_after(form[m.end():])
     return frozenset(found)
-
-
-def heads_after(text: str) -> frozenset[str]:
-    """The stem of the last content word before the first preposition: "customer support by phone" ->
-    support."""
-    words = []
-    for w in WORD.findall(text)[:INCLUDED_REACH + 2]:
-        if w.lower() in RELATION or w.lower() in ("by", "via", "over"):
-            break
-        words.append(w)
-    last = content(" ".join(words).lower())[-1:]
-    return frozenset(stem(w) for w in last)
 
 
 def by_hand(text: str, form: str) -> bool:

@@ -20,6 +20,8 @@ KEY_REACH = 2  # content words after a figure or superlative that say what it qu
 CHOICE = re.compile(wordlists.alternation(WORDS["choice"]), re.I)
 ORIGIN = word_pattern("origin")
 WEAK = re.compile(wordlists.alternation(WORDS["weak_superlative"]) + "$", re.I)
+HEAD_END = frozenset(WORDS["head_end"] + WORDS["relation"])
+HEAD_REACH = 6  # words after "includes" (or before "7 days a week") that may name what is meant
 
 
 @lru_cache(maxsize=1024)
@@ -52,6 +54,17 @@ def content(text: str) -> list[str]:
     words = WORD.findall(text)
     return [w.lower() for i, w in enumerate(words)
             if len(w) > 2 and w.lower() not in STOP and (i == 0 or not w[0].isupper()) and w[0].isalpha()]
+
+
+def heads_after(text: str) -> frozenset[str]:
+    """The stem of the last content word before the first preposition: "customer support by phone" ->
+    support."""
+    words = []
+    for w in WORD.findall(text)[:HEAD_REACH]:
+        if w.lower() in HEAD_END:
+            break
+        words.append(w)
+    return frozenset(stem(w) for w in content(" ".join(words).lower())[-1:])
 
 
 def stem(word: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
 from brandlint import wordlists
 from brandlint.figures import Figure, duration_factor, find_figures, parse_figure
@@ -152,22 +151,16 @@ def old_value(text: str, figure: Figure, entry: Entry, efigs) -> bool:
     return _next_words(text, figure) in counted
 
 
-@lru_cache(maxsize=4096)  # asked for each entry of the messaging, of the same sentence
-def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)  # isdigit, not \d: a footnote mark ("¹") counts, as it always has
-
-
 def states_figure_of(text: str, entry: Entry) -> bool:
     """The sentence states a figure of the entry's quantity by the entry's own words: the same words
     around it ("connects to 25+ practice-management systems" against "more than 20 practice-management
     systems"), or one of its old values counting the same thing. Evidence by words, which a bullet or a
     headline without the product's name gives and the embedding may not."""
-    if not _has_digit(text) and not find_figures(text):  # a figure in words too: "sixteen service hubs"
-        return False
-    efigs = entry_figures(entry)
+    stated = find_figures(text)  # in words too: "sixteen service hubs"
+    efigs = entry_figures(entry) if stated else []
     if not efigs:
         return False
-    comparable = [f for f in find_figures(text)
+    comparable = [f for f in stated
                   if not f.year_like and any(same_quantity(text, f, entry.text, e) for e in efigs)]
     if not comparable:
         return False
